@@ -38,7 +38,6 @@ class ServiceSettings(BaseSettings):
 
     run_relay: bool = True
     run_consumers: bool = True
-    outbox_buckets: int = 16
     outbox_batch_size: int = 500
     outbox_poll_seconds: float = 1.0
     consumer_max_attempts: int = 5

@@ -1,5 +1,5 @@
 """Async database access: one engine per service, explicit units of work."""
 
-from closeloop.db.session import Database, naming_convention
+from closeloop.db.session import Database, SessionDep, naming_convention
 
-__all__ = ["Database", "naming_convention"]
+__all__ = ["Database", "SessionDep", "naming_convention"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import Depends, Request
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -37,14 +40,18 @@ class Database:
         async with self.sessions() as session, session.begin():
             yield session
 
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """FastAPI dependency: a session whose transaction the router opens with ``session.begin()``."""
-        async with self.sessions() as session:
-            yield session
-
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
             await conn.execute(text("SELECT 1"))
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with request.app.state.database.sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[AsyncSession, Depends(_request_session)]
+"""A session for one request; the router opens the unit of work with ``async with session.begin()``."""

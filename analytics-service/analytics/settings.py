@@ -1,0 +1,7 @@
+"""analytics-service settings."""
+
+from closeloop.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "analytics"

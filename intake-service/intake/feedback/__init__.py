@@ -1,0 +1,1 @@
+"""Feedback (顧客反饋): what the customer said, as received, numbered and stored."""

@@ -1,0 +1,5 @@
+"""Imports every concept's tables so Alembic and the app see one complete metadata."""
+
+
+def load_models() -> None:
+    from intake.feedback import models  # noqa: F401

@@ -1,0 +1,1 @@
+"""Clocks (時限): the deadlines a case is held to."""

@@ -1,0 +1,7 @@
+"""sla-service settings."""
+
+from closeloop.settings import ServiceSettings
+
+
+class Settings(ServiceSettings):
+    service_name: str = "sla"
