@@ -18,6 +18,7 @@ class Broker(Protocol):
     """A broker the fleet controls: tests stop and start it to prove consumers and relays recover."""
 
     name: str
+    port: int
     supports_transactions: bool
     keeps_data_on_restart: bool
 
@@ -38,6 +39,7 @@ class ExternalBroker:
 
     def __init__(self, bootstrap_servers: str) -> None:
         self._bootstrap_servers = bootstrap_servers
+        self.port = int(bootstrap_servers.split(",")[0].rpartition(":")[2])
 
     @property
     def bootstrap_servers(self) -> str:

@@ -10,7 +10,12 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 @dataclass(frozen=True)
 class ServiceSpec:
-    """Where a service lives and how to start, migrate and seed it."""
+    """Where a service lives and how to start, migrate and seed it.
+
+    Conventions every service follows: `<package>.main:create_app` (an ASGI factory),
+    `<project_dir>/alembic.ini`, and optionally `<package>.seed:seed(settings)`, a coroutine given
+    `<package>.settings:Settings()`.
+    """
 
     name: str
     package: str
@@ -25,16 +30,6 @@ class ServiceSpec:
     @property
     def alembic_ini(self) -> Path:
         return self.project_dir / "alembic.ini"
-
-    @property
-    def seed_module(self) -> str:
-        """Module whose `seed(settings)` coroutine loads reference data; optional."""
-        return f"{self.package}.seed"
-
-    @property
-    def settings_class(self) -> str:
-        """The service's `Settings`, built from the environment the supervisor sets."""
-        return f"{self.package}.settings:Settings"
 
     @property
     def env_prefix(self) -> str:
