@@ -1,4 +1,8 @@
-"""Events routing publishes about a case (工單), from opening to closing."""
+"""Events routing publishes about a case (工單), from opening to closing.
+
+Free text the customer or staff wrote (feedback content, notes, callback comments) never travels on
+this topic; a resolution is published with phone numbers and e-mail addresses masked.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from closeloop.contracts.envelope import EventPayload
-from closeloop.contracts.feedback import Channel, CustomerRef, Kind
+from closeloop.contracts.feedback import Channel, CustomerRef, ItemRef, Kind
 from closeloop.contracts.topics import CASE
 
 Category = Literal["service", "product", "environment", "safety", "other"]
 Urgency = Literal["urgent", "important", "general", "minor"]
+CaseStatus = Literal["new", "assigned", "acknowledged", "in_progress", "resolved", "closed", "reopened"]
+IncidentKind = Literal["group_complaint", "product_incident"]
 
 
 class _CaseEvent(EventPayload):
@@ -24,6 +30,8 @@ class _CaseEvent(EventPayload):
 
 
 class CaseOpened(_CaseEvent):
+    """A feedback became a case: classified, routed to its owning department, perhaps already assigned."""
+
     event_type: ClassVar[str] = "closeloop.case.opened.v1"
 
     feedback_id: str
@@ -41,13 +49,33 @@ class CaseOpened(_CaseEvent):
     department: str | None = None
     classifier_version: str
     customer: CustomerRef = CustomerRef()
+    number: str | None = Field(default=None, description="The case number staff quote, e.g. CS-20261122-000123.")
+    status: CaseStatus = "new"
+    assignee_id: str | None = None
+    confidence: float | None = None
+    classified_urgency: Urgency | None = Field(
+        default=None, description="The classifier's urgency before raising rules (group, VIP, repeat) applied."
+    )
+    raised_by: list[str] = Field(
+        default=[], description="Raising rules that lifted the urgency.",
+        examples=[["group_complaint", "vip_customer", "strategic_customer", "repeat_complaint"]],
+    )
+    routing_rule_id: str | None = Field(default=None, description="The routing rule that chose the department.")
+    items: list[ItemRef] = []
 
 
 class CaseAssigned(_CaseEvent):
+    """The case went to a department and, when someone eligible is on shift, to a person in it."""
+
     event_type: ClassVar[str] = "closeloop.case.assigned.v1"
 
     department: str
-    assignee_id: str | None = None
+    assignee_id: str | None = Field(default=None, description="None: the case waits in the department queue.")
+    assignee_role: str | None = Field(default=None, description="staff, supervisor or manager.")
+    previous_department: str | None = None
+    previous_assignee_id: str | None = None
+    by: str | None = Field(default=None, description="Who reassigned it; None when routing chose.")
+    reason: str | None = None
 
 
 class CaseAcknowledged(_CaseEvent):
@@ -58,14 +86,142 @@ class CaseAcknowledged(_CaseEvent):
     by: str | None = None
 
 
+class CaseStatusChanged(_CaseEvent):
+    """Every move of the case through its state machine, whatever caused it."""
+
+    event_type: ClassVar[str] = "closeloop.case.status_changed.v1"
+
+    from_status: CaseStatus
+    to_status: CaseStatus
+    action: str = Field(description="The action or event that moved it (acknowledge, resolve, survey, ...).")
+    by: str | None = None
+
+
+class CaseReclassified(_CaseEvent):
+    """Staff corrected the classification; the correction is kept as a labelled example for retraining."""
+
+    event_type: ClassVar[str] = "closeloop.case.reclassified.v1"
+
+    category: Category
+    subcategory: str | None = None
+    urgency: Urgency
+    kind: Kind
+    previous_category: Category
+    previous_subcategory: str | None = None
+    previous_urgency: Urgency
+    previous_kind: Kind
+    by: str | None = None
+    correction_id: str | None = None
+
+
+class CaseUrgencyRaised(_CaseEvent):
+    """A raising rule lifted the urgency after opening (a group complaint formed, a product incident)."""
+
+    event_type: ClassVar[str] = "closeloop.case.urgency_raised.v1"
+
+    urgency: Urgency
+    previous_urgency: Urgency
+    reasons: list[str] = Field(examples=[["group_complaint"]])
+    incident_id: str | None = None
+
+
+class CaseEscalated(_CaseEvent):
+    """The case was passed up (升級): by staff, or by sla when a clock slipped."""
+
+    event_type: ClassVar[str] = "closeloop.case.escalated.v1"
+
+    to_role: str | None = Field(default=None, description="supervisor or manager.")
+    to_staff_ids: list[str] = []
+    level: int | None = None
+    clock: str | None = Field(default=None, description="The clock whose deadline slipped, when sla asked.")
+    by: str | None = None
+    reason: str | None = None
+
+
 class CaseResolved(_CaseEvent):
     event_type: ClassVar[str] = "closeloop.case.resolved.v1"
 
     resolution: str | None = None
     first_contact_resolution: bool = False
+    by: str | None = None
+
+
+class CaseCallbackRecorded(_CaseEvent):
+    """The customer's verdict (回訪): from a staff callback or from a survey."""
+
+    event_type: ClassVar[str] = "closeloop.case.callback_recorded.v1"
+
+    satisfied: bool | None = None
+    csat: int | None = Field(default=None, ge=1, le=5)
+    nps: int | None = Field(default=None, ge=0, le=10)
+    source: Literal["callback", "survey"] = "callback"
+    survey_id: str | None = None
+    by: str | None = None
+
+
+class CaseReopened(_CaseEvent):
+    """The customer was not satisfied, or a supervisor reopened it: handling starts again (再次處理)."""
+
+    event_type: ClassVar[str] = "closeloop.case.reopened.v1"
+
+    reason: str | None = None
+    reopen_count: int = 1
+    by: str | None = None
 
 
 class CaseClosed(_CaseEvent):
     event_type: ClassVar[str] = "closeloop.case.closed.v1"
 
     reason: str | None = None
+    loop_confirmed: bool = Field(
+        default=False, description="The customer confirmed the result, or the case was minor and needed no callback."
+    )
+    by: str | None = None
+
+
+class CaseLinked(_CaseEvent):
+    """The case joined a group complaint (群體性投訴) or a product incident with other cases."""
+
+    event_type: ClassVar[str] = "closeloop.case.linked.v1"
+
+    incident_id: str
+    incident_kind: IncidentKind
+    incident_number: str | None = None
+    store_id: str | None = None
+    sku: str | None = None
+    batch: str | None = None
+    problem: str | None = Field(default=None, description="category/subcategory the linked cases share.")
+    case_count: int = 1
+
+
+class CaseDuplicateAttached(_CaseEvent):
+    """A near-duplicate feedback was folded into this case instead of opening its own."""
+
+    event_type: ClassVar[str] = "closeloop.case.duplicate_attached.v1"
+
+    feedback_id: str
+    feedback_number: str
+    channel: Channel
+    received_at: datetime
+    customer: CustomerRef = CustomerRef()
+
+
+class CaseTaskOpened(_CaseEvent):
+    """A task the safety fast lane requires (seal the product, preserve CCTV, ...), with its own deadline."""
+
+    event_type: ClassVar[str] = "closeloop.case.task_opened.v1"
+
+    task_id: str
+    task: str
+    due_at: datetime
+    owner_department: str | None = None
+    owner_id: str | None = None
+
+
+class CaseTaskCompleted(_CaseEvent):
+    event_type: ClassVar[str] = "closeloop.case.task_completed.v1"
+
+    task_id: str
+    task: str
+    outcome: Literal["done", "cancelled"] = "done"
+    by: str | None = None
