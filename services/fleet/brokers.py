@@ -20,6 +20,7 @@ class Broker(Protocol):
     name: str
     port: int
     supports_transactions: bool
+    supports_idempotent_producer: bool
     keeps_data_on_restart: bool
 
     @property
@@ -35,6 +36,7 @@ class ExternalBroker:
 
     name = "external"
     supports_transactions = True
+    supports_idempotent_producer = True
     keeps_data_on_restart = True
 
     def __init__(self, bootstrap_servers: str) -> None:

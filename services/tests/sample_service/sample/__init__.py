@@ -1,0 +1,1 @@
+"""A minimal service following the fleet's conventions, so the supervisor can be tested on its own."""
