@@ -20,17 +20,21 @@ async def poll_until(
     timeout: float,
     interval: float = 0.1,
     what: str = "condition",
+    fatal: tuple[type[BaseException], ...] = (),
 ) -> T:
     """Await `check()` until it returns something truthy; the last exception is kept as the cause.
 
-    A check that raises counts as "not yet", so callers can poll things that fail while starting.
+    A check that raises counts as "not yet", so callers can poll things that fail while starting;
+    exceptions of a `fatal` type end the wait at once (a server that exited will not become ready).
     """
     deadline = time.monotonic() + timeout
     last_error: BaseException | None = None
     while True:
         try:
             result = await check()
-        except Exception as exc:  # noqa: BLE001 - any failure means "not ready yet"
+        except fatal:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any other failure means "not ready yet"
             last_error = exc
         else:
             if result:

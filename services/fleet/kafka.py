@@ -249,10 +249,8 @@ class KafkaBroker:
             return await broker_answers(self.bootstrap_servers)
 
         try:
-            await poll_until(ready, timeout=self.ready_timeout, interval=0.2, what="Kafka ready")
+            await poll_until(ready, timeout=self.ready_timeout, interval=0.2, what="Kafka ready", fatal=(KafkaError,))
         except DeadlineExceeded as exc:
-            if isinstance(exc.__cause__, KafkaError):
-                raise exc.__cause__ from None
             tail = self._process.log_tail() if self._process else ""
             raise KafkaError(f"Kafka on {self.bootstrap_servers} not ready:\n{tail}") from exc
 

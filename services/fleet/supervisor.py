@@ -11,7 +11,7 @@ import contextlib
 import json
 import sys
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -218,7 +218,7 @@ class Stack:
             self.running[spec.name] = RunningService(spec, port=port, process=process)
         if self.echo is not None:
             self._echo_task = asyncio.create_task(_echo_logs(self.running.values(), self.echo))
-        await asyncio.gather(*(self._wait_ready(service) for service in self.running.values()))
+        await _all_or_first_failure([self._wait_ready(service) for service in self.running.values()])
 
     async def _wait_ready(self, service: RunningService) -> None:
         async with httpx.AsyncClient(timeout=2.0) as client:
@@ -233,10 +233,11 @@ class Stack:
                 return response.status_code == 200
 
             try:
-                await poll_until(ready, timeout=self.ready_timeout, interval=0.2, what=f"{service.spec.name} ready")
+                await poll_until(
+                    ready, timeout=self.ready_timeout, interval=0.2, what=f"{service.spec.name} ready",
+                    fatal=(StackError,),
+                )
             except DeadlineExceeded as exc:
-                if isinstance(exc.__cause__, StackError):
-                    raise exc.__cause__ from None
                 raise StackError(
                     f"{service.spec.name} did not report ready at {service.url}/readyz within "
                     f"{self.ready_timeout:.0f} s:\n{service.process.log_tail()}"
@@ -292,6 +293,18 @@ class Stack:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.stop()
+
+
+async def _all_or_first_failure(waits: Sequence[Coroutine[object, object, None]]) -> None:
+    """Await every wait; on the first failure cancel the rest and raise it (one dead service is enough)."""
+    tasks = [asyncio.ensure_future(wait) for wait in waits]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            await finished
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _echo_logs(services: Iterable[RunningService], echo: Callable[[str], None]) -> None:

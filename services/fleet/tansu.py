@@ -99,8 +99,6 @@ class TansuBroker:
             return await port_accepts(self.port) and await broker_answers(self.bootstrap_servers, check_groups=False)
 
         try:
-            await poll_until(ready, timeout=self.ready_timeout, interval=0.1, what="Tansu ready")
+            await poll_until(ready, timeout=self.ready_timeout, interval=0.1, what="Tansu ready", fatal=(TansuError,))
         except DeadlineExceeded as exc:
-            if isinstance(exc.__cause__, TansuError):
-                raise exc.__cause__ from None
             raise TansuError(f"Tansu on {self.bootstrap_servers} not ready:\n{process.log_tail()}") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import signal
 import stat
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from closeloop.auth.tokens import ALL_SCOPES
 from fleet.ports import free_port
 from fleet.registry import SERVICES, ServiceSpec
 from fleet.state import StateDir
-from fleet.supervisor import Stack
+from fleet.supervisor import Stack, StackError
 from fleet.testing import DatabaseServer
 
 SAMPLE = ServiceSpec(name="sample", package="sample", port=0, project_dir=Path(__file__).parent / "sample_service")
@@ -31,7 +32,7 @@ def _stack(state_dir: Path, *, services: tuple[ServiceSpec, ...], database_url: 
         database_url=database_url,
         bootstrap_servers=bootstrap_servers,
         ports={spec.name: free_port() for spec in services},
-        topic_namespace=f"{state_dir.parent.name[-12:]}.",
+        topic_namespace=f"t{uuid.uuid4().hex[:10]}.",
     )
 
 
@@ -144,3 +145,17 @@ async def test_the_four_services_start_and_report_ready(
         await stack.stop()
 
     assert statuses == {spec.name: 200 for spec in SERVICES}
+
+
+async def test_stack_reports_a_service_that_dies_while_starting_with_its_log(
+    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, tmp_path: Path
+) -> None:
+    broken = ServiceSpec(name="broken", package="no_such_package", port=0, project_dir=SAMPLE.project_dir)
+    stack = _stack(tmp_path / ".closeloop", services=(broken,), database_url=postgres_server.url,
+                   bootstrap_servers=kafka_bootstrap_servers)
+
+    with pytest.raises(StackError, match="broken exited with code 1") as failure:
+        await stack.launch_services()
+    await stack.stop()
+
+    assert "No module named 'no_such_package'" in str(failure.value)
