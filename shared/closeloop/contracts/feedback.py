@@ -1,4 +1,4 @@
-"""Events intake publishes: feedback received or merged, and survey verdicts.
+"""Events intake publishes: feedback received, merged or erased of personal data, and survey verdicts.
 
 Personal data never appears here: a customer is an id, a masked phone and a keyed hash.
 """
@@ -70,6 +70,12 @@ class FeedbackReceived(EventPayload):
     customer: CustomerRef = CustomerRef()
     attachment_count: int = 0
     external_ref: str | None = None
+    normalized_content: str | None = Field(
+        default=None, description="Simplified script, half-width, folded case and spacing: for matching."
+    )
+    order_ref: str | None = None
+    receipt_no: str | None = None
+    attachment_ids: list[str] = Field(default=[], description="Evidence, readable at intake's /v1/attachments/{id}.")
 
 
 class FeedbackMerged(EventPayload):
@@ -86,6 +92,21 @@ class FeedbackMerged(EventPayload):
     store_id: str
     received_at: datetime
     customer: CustomerRef = CustomerRef()
+    content: str | None = Field(default=None, description="The duplicate's words, phones and e-mails masked.")
+    kind: Kind | None = None
+    similarity: float | None = Field(default=None, ge=0, le=100)
+
+
+class FeedbackPiiErased(EventPayload):
+    """A customer's personal data was erased (PIPL right to deletion): drop what you copied of it."""
+
+    event_type: ClassVar[str] = "closeloop.feedback.pii_erased.v1"
+    topic: ClassVar[str] = FEEDBACK
+    subject_field: ClassVar[str] = "feedback_id"
+
+    feedback_id: str
+    customer_id: str
+    erased_at: datetime
 
 
 class SurveyRecorded(EventPayload):
