@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import shutil
 import tempfile
 import uuid
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 import asyncpg
+import psutil
 import pytest
 import pytest_asyncio
 from sqlalchemy.engine import make_url
@@ -24,7 +26,7 @@ from sqlalchemy.engine import make_url
 from fleet.brokers import Broker, ExternalBroker, choose_broker
 from fleet.deadlines import DeadlineExceeded, poll_until
 from fleet.environment import FleetEnvironment
-from fleet.postgres import EmbeddedPostgres
+from fleet.postgres import EmbeddedPostgres, PostgresError
 from fleet.provisioning import migrate_database
 from fleet.registry import ServiceSpec
 from fleet.tansu import TansuBroker
@@ -123,10 +125,34 @@ async def broker_outage(broker: Broker) -> AsyncIterator[None]:
         await broker.start()
 
 
-def _temp_dir(kind: str) -> Path:
-    """A private directory under /tmp: pytest's own base dir is 0700 and the embedded Postgres runs as
-    another user when the suite runs as root."""
-    return Path(tempfile.mkdtemp(prefix=f"closeloop-{kind}-"))
+_OWNER_FILE = "owner.pid"
+
+
+async def _temp_dir(kind: str) -> Path:
+    """A private directory under /tmp, marked with this session's pid.
+
+    Not pytest's tmp_path: its base dir is 0700, and the embedded Postgres runs as another user when the
+    suite runs as root. The brokers die with the session; a Postgres (daemonised by pg_ctl) outlives a
+    killed session, so directories of dead sessions are swept here first.
+    """
+    await _sweep_abandoned(kind)
+    root = Path(tempfile.mkdtemp(prefix=f"closeloop-{kind}-"))
+    (root / _OWNER_FILE).write_text(f"{os.getpid()}\n")
+    return root
+
+
+async def _sweep_abandoned(kind: str) -> None:
+    for root in Path(tempfile.gettempdir()).glob(f"closeloop-{kind}-*"):
+        try:
+            owner = int((root / _OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue
+        if psutil.pid_exists(owner):
+            continue
+        if (root / "data" / "PG_VERSION").exists():
+            with contextlib.suppress(PostgresError):
+                await EmbeddedPostgres(root / "data").stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
@@ -138,7 +164,7 @@ async def postgres_server() -> AsyncIterator[DatabaseServer]:
         yield server
         await server.drop_templates()
         return
-    root = _temp_dir("pg")
+    root = await _temp_dir("pg")
     postgres = EmbeddedPostgres(root / "data", fsync=False)
     await postgres.start()
     server = DatabaseServer(postgres.url, embedded=postgres)
@@ -171,7 +197,7 @@ async def fresh_database(postgres_server: DatabaseServer) -> AsyncIterator[Fresh
 
 
 async def _started_broker(make: Callable[[Path], Broker], kind: str) -> AsyncIterator[Broker]:
-    root = _temp_dir(kind)
+    root = await _temp_dir(kind)
     broker = make(root)
     await broker.start()
     try:
