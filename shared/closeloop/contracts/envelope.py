@@ -39,7 +39,8 @@ def event_model(event_type: str) -> type[EventPayload] | None:
 
 
 def registered_events() -> dict[str, type[EventPayload]]:
-    return dict(sorted(_REGISTRY.items()))
+    """The published contracts: event types declared in ``closeloop.contracts`` (tests may register their own)."""
+    return {t: m for t, m in sorted(_REGISTRY.items()) if m.__module__.startswith("closeloop.contracts.")}
 
 
 class CloudEvent(BaseModel):

@@ -31,7 +31,7 @@ async def read_dead_letters(*, bootstrap_servers: str, topic: str, timeout_ms: i
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
         found: list[dict] = []  # type: ignore[type-arg]
-        while any(await consumer.position(tp) < ends[tp] for tp in partitions):
+        while [tp for tp in partitions if await consumer.position(tp) < ends[tp]]:
             batches = await consumer.getmany(timeout_ms=timeout_ms)
             if not batches:
                 break

@@ -6,8 +6,14 @@ from sqlalchemy import BigInteger, Column, DateTime, Index, MetaData, SmallInteg
 from sqlalchemy.dialects.postgresql import JSONB
 
 
+def _existing(metadata: MetaData, name: str) -> Table | None:
+    return metadata.tables.get(f"{metadata.schema}.{name}" if metadata.schema else name)
+
+
 def outbox_table(metadata: MetaData) -> Table:
     """Events written in the same transaction as the state change they announce."""
+    if (table := _existing(metadata, "outbox")) is not None:
+        return table
     return Table(
         "outbox",
         metadata,
@@ -27,6 +33,8 @@ def outbox_table(metadata: MetaData) -> Table:
 
 def inbox_table(metadata: MetaData) -> Table:
     """Ids of events already applied: a redelivered event finds its id here and changes nothing."""
+    if (table := _existing(metadata, "inbox")) is not None:
+        return table
     return Table(
         "inbox",
         metadata,
