@@ -1,0 +1,1 @@
+"""Closeloop deployment material: container, compose, Kubernetes and the tools that check them."""

@@ -1,0 +1,1 @@
+"""Generate, render and validate the Kubernetes manifests in deploy/k8s, offline."""
