@@ -4,15 +4,41 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from closeloop.contracts.topics import consumed_by
-from closeloop.db import Database
-from closeloop.messaging.workers import messaging_workers
-from closeloop.web.app import ServiceParts, create_service_app
-from analytics.facts.api import router as kpis_router
-from analytics.facts.handlers import HANDLERS as FACT_HANDLERS
-from analytics.db import metadata
+from analytics.db import metadata, outbox
+from analytics.ingest.consumer import BatchConsumer
+from analytics.ingest.handlers import batch_handler_for, handlers_for
+from analytics.kpis.api import router as kpis_router
 from analytics.models import load_models
 from analytics.settings import Settings
+from closeloop.contracts.topics import consumed_by
+from closeloop.db import Database
+from closeloop.messaging.outbox import OutboxRelay
+from closeloop.web.app import ServiceParts, Worker, create_service_app
+
+
+def workers(settings: Settings, database: Database) -> list[Worker]:
+    """The relay of the KPI snapshot events, the batch consumer of every topic, the daily snapshot timer."""
+    found: list[Worker] = []
+    if settings.run_relay:
+        found.append(
+            OutboxRelay(
+                outbox=outbox, database=database, bootstrap_servers=settings.kafka_bootstrap_servers,
+                namespace=settings.topic_namespace, batch_size=settings.outbox_batch_size,
+                poll_seconds=settings.outbox_poll_seconds,
+            )
+        )
+    if settings.run_consumers:
+        rules = settings.rules()
+        found.append(
+            BatchConsumer(
+                batch_handler=batch_handler_for(rules),
+                service=settings.service_name, database=database, metadata=metadata, handlers=handlers_for(rules),
+                topics=list(consumed_by("analytics")), bootstrap_servers=settings.kafka_bootstrap_servers,
+                namespace=settings.topic_namespace, max_attempts=settings.consumer_max_attempts,
+                retry_backoff_seconds=settings.consumer_retry_backoff_seconds, batch_size=settings.ingest_batch_size,
+            )
+        )
+    return found
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -24,11 +50,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings=settings,
             database=database,
             routers=[kpis_router],
-            workers=lambda: messaging_workers(
-                settings=settings, database=database, metadata=metadata, outbox=None,
-                handlers={**FACT_HANDLERS}, topics=list(consumed_by("analytics")),
-            ),
+            workers=lambda: workers(settings, database),
             title="Closeloop analytics-service",
-            description="Classification, cases and their analytics to the owning department.",
+            description=(
+                "The service-quality figures management steers by: KPIs by store, region, department, category, "
+                "channel, urgency, assignee and period; top issues and theme words; SLA breaches; appraisal; "
+                "reports, exports and the dashboard. Every figure's definition is in its schema description."
+            ),
         )
     )

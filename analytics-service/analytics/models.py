@@ -2,4 +2,8 @@
 
 
 def load_models() -> None:
-    from analytics.facts import models  # noqa: F401
+    from analytics.facts import models as facts  # noqa: F401
+    from analytics.org import models as org  # noqa: F401
+    from analytics.rollups import models as rollups  # noqa: F401
+    from analytics.snapshots import models as snapshots  # noqa: F401
+    from analytics.initiatives import models as initiatives  # noqa: F401

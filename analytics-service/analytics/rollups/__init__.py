@@ -1,0 +1,1 @@
+"""Rollups: per-day sums of every case's contributions at several grains, kept up to date per event."""
