@@ -48,8 +48,9 @@ class BatchConsumer(EventConsumer):
                 self._observe_lag(tp, rs[-1].offset)
         return outcomes
 
-    async def apply_batch(self, records: Sequence[ConsumerRecord]) -> list[Outcome]:
-        """Claim and apply every applicable record in one transaction; bad records are dead-lettered after it."""
+    async def apply_batch(self, records: Sequence[ConsumerRecord], *, dead_letter: bool = True) -> list[Outcome]:
+        """Claim and apply every applicable record in one transaction; bad records are dead-lettered after it
+        (a rebuild, replaying records already dead-lettered once, skips them instead)."""
         started = time.perf_counter()
         poison: list[tuple[ConsumerRecord, Exception]] = []
         ignored: list[tuple[str, CloudEvent]] = []
@@ -96,8 +97,9 @@ class BatchConsumer(EventConsumer):
             EVENTS_PROCESSED.labels(self.service, topic, "ignored").inc()
             outcomes.append(Outcome("ignored", event.id))
         for record, error in poison:
-            await self._dead_letter(record, error, attempts=0)
-            outcomes.append(Outcome("dead_lettered"))
+            if dead_letter:
+                await self._dead_letter(record, error, attempts=0)
+            outcomes.append(Outcome("dead_lettered" if dead_letter else "ignored"))
         if usable:
             EVENT_SECONDS.labels(self.service, "batch").observe(time.perf_counter() - started)
         return outcomes
