@@ -59,14 +59,19 @@ class InProcessFleet:
 
 @contextlib.asynccontextmanager
 async def running_fleet(
-    *, database_url: str, bootstrap_servers: str, services: tuple[str, ...] = SERVICES, seed: bool = True
+    *,
+    database_url: str,
+    bootstrap_servers: str,
+    services: tuple[str, ...] = SERVICES,
+    seed: bool = True,
+    settings_overrides: dict[str, object] | None = None,
 ) -> AsyncIterator[InProcessFleet]:
     """Seed and start the services in-process on a migrated database; stop them (draining workers) on exit."""
     fleet = InProcessFleet(database_url, bootstrap_servers, namespace=f"t{uuid.uuid4().hex[:8]}.")
     await ensure_topics(bootstrap_servers, namespace=fleet.namespace, partitions=3)
     async with contextlib.AsyncExitStack() as stack:
         for name in services:
-            settings = fleet.settings_for(name)
+            settings = fleet.settings_for(name, **(settings_overrides or {}))
             if seed:
                 with contextlib.suppress(ModuleNotFoundError):
                     await importlib.import_module(f"{name}.seed").seed(settings)

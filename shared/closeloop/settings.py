@@ -24,6 +24,9 @@ class ServiceSettings(BaseSettings):
         default="127.0.0.1:9092",
         validation_alias=AliasChoices("CLOSELOOP_KAFKA_BOOTSTRAP_SERVERS", "KAFKA_BOOTSTRAP_SERVERS"),
     )
+    kafka_idempotence: bool = Field(
+        default=True, description="Idempotent producers; off only for brokers without InitProducerId (Tansu)."
+    )
     topic_namespace: str = Field(
         default="", description="Prefix for every topic name; isolates test runs sharing one broker."
     )

@@ -25,8 +25,10 @@ async def _case_of(fleet, feedback_id: str) -> list[dict]:  # type: ignore[no-un
     return body["items"] if isinstance(body, dict) else body
 
 
-async def _walk(database_url: str, bootstrap_servers: str) -> None:
-    async with running_fleet(database_url=database_url, bootstrap_servers=bootstrap_servers) as fleet:
+async def _walk(database_url: str, bootstrap_servers: str, **settings_overrides: object) -> None:
+    async with running_fleet(
+        database_url=database_url, bootstrap_servers=bootstrap_servers, settings_overrides=settings_overrides
+    ) as fleet:
         feedback = await _submit(fleet)
         assert feedback["number"].startswith("FB-")
 
@@ -54,4 +56,4 @@ async def test_feedback_becomes_case_clock_and_count_on_apache_kafka(kafka_broke
 
 @pytest.mark.tansu
 async def test_feedback_becomes_case_clock_and_count_on_tansu_fallback(tansu_broker, fresh_database):
-    await _walk(await fresh_database(*SERVICES), tansu_broker.bootstrap_servers)
+    await _walk(await fresh_database(*SERVICES), tansu_broker.bootstrap_servers, kafka_idempotence=False)

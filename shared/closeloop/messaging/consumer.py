@@ -62,7 +62,9 @@ class EventConsumer:
         max_attempts: int = 5,
         retry_backoff_seconds: float = 0.2,
         batch_size: int = 200,
+        idempotent: bool = True,
     ) -> None:
+        self.idempotent = idempotent
         self.service = service
         self.database = database
         self.inbox = inbox_table(metadata)
@@ -95,10 +97,16 @@ class EventConsumer:
             session_timeout_ms=10000,
             max_poll_records=self.batch_size,
         )
-        self._dead_letters = reliable_producer(self.bootstrap_servers, client_id=f"{self.service}-dlt")
         await self._consumer.start()
-        await self._dead_letters.start()
+        await self._dead_letter_producer()
         self.started.set()
+
+    async def _dead_letter_producer(self) -> AIOKafkaProducer:
+        if self._dead_letters is None:
+            producer = reliable_producer(self.bootstrap_servers, client_id=f"{self.service}-dlt", idempotent=self.idempotent)
+            await producer.start()
+            self._dead_letters = producer
+        return self._dead_letters
 
     async def close(self, *, commit: bool = True) -> None:
         """Leave the group; ``commit=False`` is what a crash looks like to the broker."""
@@ -212,10 +220,8 @@ class EventConsumer:
             ("dlt.attempts", str(attempts).encode()),
             ("dlt.service", self.service.encode()),
         ]
-        if self._dead_letters is None:
-            self._dead_letters = reliable_producer(self.bootstrap_servers, client_id=f"{self.service}-dlt")
-            await self._dead_letters.start()
-        await self._dead_letters.send_and_wait(target, value=record.value, key=record.key, headers=headers)
+        producer = await self._dead_letter_producer()
+        await producer.send_and_wait(target, value=record.value, key=record.key, headers=headers)
         DEAD_LETTERS.labels(self.service, topic).inc()
         log.error("event dead-lettered to %s: %s", target, error)
 

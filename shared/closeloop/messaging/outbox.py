@@ -75,7 +75,9 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_seconds: float = 1.0,
         producer: AIOKafkaProducer | None = None,
+        idempotent: bool = True,
     ) -> None:
+        self.idempotent = idempotent
         self.outbox = outbox
         self.database = database
         self.bootstrap_servers = bootstrap_servers
@@ -93,7 +95,9 @@ class OutboxRelay:
         while not self._stopping.is_set():
             try:
                 if self._producer is None:
-                    self._producer = reliable_producer(self.bootstrap_servers, client_id=f"{self.outbox.source}-relay")
+                    self._producer = reliable_producer(
+                        self.bootstrap_servers, client_id=f"{self.outbox.source}-relay", idempotent=self.idempotent
+                    )
                     await self._producer.start()
                 if listener is None:
                     listener = await self._listen()

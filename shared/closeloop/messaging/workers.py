@@ -27,7 +27,7 @@ def messaging_workers(
             OutboxRelay(
                 outbox=outbox, database=database, bootstrap_servers=settings.kafka_bootstrap_servers,
                 namespace=settings.topic_namespace, batch_size=settings.outbox_batch_size,
-                poll_seconds=settings.outbox_poll_seconds,
+                poll_seconds=settings.outbox_poll_seconds, idempotent=settings.kafka_idempotence,
             )
         )
     if settings.run_consumers and handlers and topics:
@@ -37,6 +37,7 @@ def messaging_workers(
                 topics=topics, bootstrap_servers=settings.kafka_bootstrap_servers,
                 namespace=settings.topic_namespace, max_attempts=settings.consumer_max_attempts,
                 retry_backoff_seconds=settings.consumer_retry_backoff_seconds, batch_size=settings.consumer_batch_size,
+                idempotent=settings.kafka_idempotence,
             )
         )
     return workers
