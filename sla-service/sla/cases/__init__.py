@@ -1,0 +1,1 @@
+"""Cases (工單) as sla follows them: the copy it needs to pick policies and ladders, and every signal seen."""

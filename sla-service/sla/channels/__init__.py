@@ -1,0 +1,1 @@
+"""Notification channels: outgoing webhooks (WeCom, DingTalk, Slack or Standard Webhooks receivers)."""

@@ -1,0 +1,64 @@
+"""Publishing an sla event: onto Kafka through the outbox, and to every channel that wants it."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from closeloop.contracts import CloudEvent, EventPayload
+from sla.channels.models import Channel
+from sla.db import outbox
+from sla.deliveries.formats import short_type
+from sla.deliveries.models import Delivery
+
+
+def _wants(channel: Channel, event: CloudEvent, payload: EventPayload) -> bool:
+    if channel.event_types and event.type not in channel.event_types and short_type(event.type) not in channel.event_types:
+        return False
+    if channel.store_id and channel.store_id != getattr(payload, "store_id", None):
+        return False
+    if channel.region_id and channel.region_id != getattr(payload, "region_id", None):
+        return False
+    role = getattr(payload, "role", None)
+    return not (channel.roles and role is not None and role not in channel.roles)
+
+
+async def publish(*, session: AsyncSession, payload: EventPayload, at: datetime | None = None) -> CloudEvent:
+    """The event and the deliveries it owes are written in the caller's transaction, or not at all."""
+    event = await outbox.add(session, payload, time=at)
+    channels = (await session.scalars(select(Channel).where(Channel.status == "active"))).all()
+    now = datetime.now(UTC)
+    envelope = event.model_dump(mode="json")
+    for channel in channels:
+        if _wants(channel, event, payload):
+            session.add(
+                Delivery(
+                    id=f"msg_{uuid.uuid4().hex}", channel_id=channel.id, event_id=event.id, event_type=event.type,
+                    case_id=getattr(payload, "case_id", None), envelope=envelope, status="pending", attempts=0,
+                    next_attempt_at=now,
+                )
+            )
+    return event
+
+
+def next_attempt(*, attempts: int, base: float, ceiling: float, now: datetime) -> datetime:
+    """Exponential backoff with full jitter, so a recovering receiver is not hit by every sender at once."""
+    delay = min(ceiling, base * 2 ** max(attempts - 1, 0))
+    return now + timedelta(seconds=random.uniform(delay / 2, delay))
+
+
+async def deliveries_of(*, session: AsyncSession, channel_id: str, limit: int = 100) -> list[Delivery]:
+    query = select(Delivery).where(Delivery.channel_id == channel_id).order_by(Delivery.created_at.desc()).limit(limit)
+    return list((await session.scalars(query)).all())
+
+
+async def cancel_pending(*, session: AsyncSession, channel_id: str, reason: str) -> None:
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.channel_id == channel_id, Delivery.status == "pending")
+        .values(status="cancelled", last_error=reason[:1000])
+    )

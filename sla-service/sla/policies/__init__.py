@@ -1,0 +1,1 @@
+"""SLA policies (服務時限): which clocks a case gets, per urgency and optionally store, channel or tier."""
