@@ -9,6 +9,7 @@ import signal
 import sys
 import time
 
+from aiokafka.errors import KafkaError
 from closeloop.messaging.topics import ensure_topics
 
 from fleet import provisioning
@@ -119,8 +120,7 @@ async def _seed(env: FleetEnvironment, target: str) -> int:
     values = _recorded_env(env)
     _require(values, "DATABASE_URL")
     for spec in select_services(target):
-        await provisioning.seed(spec, env=values)
-        print(f"{spec.name}: seeded")
+        print(await provisioning.seed(spec, env=values))
     return 0
 
 
@@ -162,13 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     env = FleetEnvironment.from_environ()
     if args.command == "run":
         return asyncio.run(_run(env, echo=not args.quiet))
-    if args.command == "migrate":
-        return asyncio.run(_migrate(env, args.service))
-    if args.command == "seed":
-        return asyncio.run(_seed(env, args.service))
-    if args.command == "topics":
-        return asyncio.run(_topics(env))
-    return _serve(args.service, host=args.host, port=args.port)
+    if args.command == "serve":
+        return _serve(args.service, host=args.host, port=args.port)
+    step = {
+        "migrate": lambda: _migrate(env, args.service),
+        "seed": lambda: _seed(env, args.service),
+        "topics": lambda: _topics(env),
+    }[args.command]
+    try:
+        return asyncio.run(step())
+    except (provisioning.ProvisioningError, KafkaError, OSError) as exc:
+        detail = "\n".join(str(exc).splitlines()[-12:])
+        print(f"{args.command} failed:\n{detail}\n(is the stack running? `closeloop-stack run`, or set "
+              "DATABASE_URL / KAFKA_BOOTSTRAP_SERVERS)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

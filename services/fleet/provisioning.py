@@ -25,9 +25,10 @@ async def migrate(spec: ServiceSpec, *, env: Mapping[str, str]) -> None:
     )
 
 
-async def seed(spec: ServiceSpec, *, env: Mapping[str, str]) -> None:
-    """Run the service's `seed(settings)` coroutine, if it has one, in a subprocess with `env`."""
-    await _run([sys.executable, "-m", "fleet.seeding", spec.package], spec=spec, env=env, what="seed")
+async def seed(spec: ServiceSpec, *, env: Mapping[str, str]) -> str:
+    """Run the service's `seed(settings)` coroutine, if it has one, in a subprocess; returns what it did."""
+    output = await _run([sys.executable, "-m", "fleet.seeding", spec.package], spec=spec, env=env, what="seed")
+    return output.strip().splitlines()[-1] if output.strip() else f"{spec.package}: seeded"
 
 
 async def migrate_database(database_url: str, services: Iterable[ServiceSpec | str]) -> None:
@@ -37,7 +38,7 @@ async def migrate_database(database_url: str, services: Iterable[ServiceSpec | s
         await migrate(spec, env={"DATABASE_URL": database_url})
 
 
-async def _run(argv: list[str], *, spec: ServiceSpec, env: Mapping[str, str], what: str) -> None:
+async def _run(argv: list[str], *, spec: ServiceSpec, env: Mapping[str, str], what: str) -> str:
     result = await asyncio.to_thread(
         subprocess.run,
         argv,
@@ -53,6 +54,7 @@ async def _run(argv: list[str], *, spec: ServiceSpec, env: Mapping[str, str], wh
         raise ProvisioningError(
             f"{spec.name} {what} failed (exit {result.returncode}):\n{result.stdout}{result.stderr}"
         )
+    return result.stdout
 
 
 def service_python_path(spec: ServiceSpec, env: Mapping[str, str]) -> str:

@@ -98,7 +98,7 @@ class Stack:
         self.timings: dict[str, float] = {}
 
     @classmethod
-    def from_environment(cls, env: FleetEnvironment, **options: object) -> Stack:
+    def from_environment(cls, env: FleetEnvironment, *, echo: Callable[[str], None] | None = None) -> Stack:
         """The stack `closeloop-stack run` starts: whatever the operator's environment does not name."""
         state = StateDir(env.state_dir)
         secrets = state.load_or_create_secrets(
@@ -110,7 +110,7 @@ class Stack:
             bootstrap_servers=env.kafka_bootstrap_servers,
             broker_preference=env.broker_preference,
             secrets=secrets,
-            **options,  # type: ignore[arg-type]
+            echo=echo,
         )
 
     @property
@@ -137,7 +137,7 @@ class Stack:
             "CLOSELOOP_TOPIC_NAMESPACE": self.topic_namespace,
             **self.secrets.as_env(),
         }
-        env.update({f"{spec.env_prefix}_URL": url for spec, url in zip(self.services, self.urls.values())})
+        env.update({f"{spec.env_prefix}_URL": self.urls[spec.name] for spec in self.services})
         return env
 
     async def start(self) -> None:
@@ -258,7 +258,7 @@ class Stack:
                 "DATABASE_URL": self.database_url,
                 "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap_servers,
                 **({"CLOSELOOP_TOPIC_NAMESPACE": self.topic_namespace} if self.topic_namespace else {}),
-                **{f"{spec.env_prefix}_URL": url for spec, url in zip(self.services, self.urls.values())},
+                **{f"{spec.env_prefix}_URL": self.urls[spec.name] for spec in self.services},
             }
         )
 
@@ -273,17 +273,25 @@ class Stack:
     async def stop(self) -> None:
         """Services first (SIGTERM, time to drain), then the broker, then the database."""
         services, self.running = list(self.running.values()), {}
-        await asyncio.gather(*(service.process.stop(grace=20.0) for service in services))
-        if self._echo_task is not None:
-            await asyncio.sleep(0.3)
-            self._echo_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._echo_task
-            self._echo_task = None
-        if self.broker is not None:
-            await self.broker.stop()
-        if self.postgres is not None:
-            await self.postgres.stop()
+        try:
+            await asyncio.gather(*(service.process.stop(grace=20.0) for service in services))
+            await self._stop_echo()
+        finally:
+            try:
+                if self.broker is not None:
+                    await self.broker.stop()
+            finally:
+                if self.postgres is not None:
+                    await self.postgres.stop()
+
+    async def _stop_echo(self) -> None:
+        if self._echo_task is None:
+            return
+        await asyncio.sleep(0.3)  # let the last lines of the shutdown reach the console
+        self._echo_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._echo_task
+        self._echo_task = None
 
     async def __aenter__(self) -> Stack:
         await self.start()
