@@ -1,0 +1,1 @@
+"""Attachments: evidence photos and videos, kept on a pluggable object store, referenced by id."""
