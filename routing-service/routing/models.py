@@ -2,4 +2,9 @@
 
 
 def load_models() -> None:
-    from routing.cases import models  # noqa: F401
+    from routing.cases import models as cases  # noqa: F401
+    from routing.incidents import models as incidents  # noqa: F401
+    from routing.learning import models as learning  # noqa: F401
+    from routing.org import models as org  # noqa: F401
+    from routing.rules import models as rules  # noqa: F401
+    from routing.tasks import models as tasks  # noqa: F401

@@ -1,0 +1,1 @@
+"""Opening a case from feedback: classify, raise, number, link, route, assign, announce."""

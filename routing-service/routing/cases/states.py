@@ -1,0 +1,80 @@
+"""The case state machine: new → assigned → acknowledged → in_progress → resolved → closed, and reopened.
+
+One table says which action may move a case from which status to which; anything else is refused
+with 409 and the reason, so a client never leaves a case in a state the handling rules do not know.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from closeloop.problems import Conflict
+
+
+class Status(StrEnum):
+    NEW = "new"
+    ASSIGNED = "assigned"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+S = Status
+OPEN_STATUSES: tuple[str, ...] = (S.NEW, S.ASSIGNED, S.ACKNOWLEDGED, S.IN_PROGRESS, S.REOPENED)
+_OPEN = {s: s for s in map(Status, OPEN_STATUSES)}
+_EVERY = {s: s for s in Status}
+
+# action → {from status: to status}; a status absent from an action's row is illegal for it.
+TRANSITIONS: dict[str, dict[Status, Status]] = {
+    "assign": {S.NEW: S.ASSIGNED, S.ASSIGNED: S.ASSIGNED, S.ACKNOWLEDGED: S.ACKNOWLEDGED,
+               S.IN_PROGRESS: S.IN_PROGRESS, S.REOPENED: S.REOPENED},
+    "acknowledge": {S.NEW: S.ACKNOWLEDGED, S.ASSIGNED: S.ACKNOWLEDGED},
+    "start": {S.ACKNOWLEDGED: S.IN_PROGRESS, S.REOPENED: S.IN_PROGRESS},
+    "resolve": {S.ACKNOWLEDGED: S.RESOLVED, S.IN_PROGRESS: S.RESOLVED, S.REOPENED: S.RESOLVED},
+    "callback": {S.RESOLVED: S.RESOLVED, S.CLOSED: S.CLOSED},
+    "reopen": {S.RESOLVED: S.REOPENED, S.CLOSED: S.REOPENED},
+    "close": {S.RESOLVED: S.CLOSED},
+    "escalate": dict(_OPEN),
+    "reclassify": dict(_OPEN) | {S.RESOLVED: S.RESOLVED},
+    "complete_task": dict(_OPEN) | {S.RESOLVED: S.RESOLVED},
+    "note": dict(_EVERY),
+}
+
+_WHY = {
+    "acknowledge": "first contact is recorded once, on a new or assigned case",
+    "start": "handling starts after first contact (acknowledge) or when a case is reopened",
+    "resolve": "a case is resolved after first contact (acknowledge it, or resolve with first_contact: true)",
+    "callback": "the customer's verdict is recorded once the case is resolved",
+    "reopen": "only a resolved or closed case can be reopened",
+    "close": "only a resolved case can be closed",
+    "assign": "resolved and closed cases are not reassigned; reopen first",
+    "escalate": "resolved and closed cases are not escalated",
+    "reclassify": "a closed case keeps its classification; reopen it first",
+    "complete_task": "a closed case has no open tasks",
+}
+
+
+class IllegalTransition(Conflict):
+    def __init__(self, *, action: str, status: Status) -> None:
+        allowed = sorted(TRANSITIONS.get(action, {}))
+        super().__init__(
+            f"cannot {action.replace('_', ' ')} a case that is {status}: {_WHY.get(action, 'not allowed')}",
+            action=action, status=str(status), allowed_from=[str(s) for s in allowed],
+        )
+
+
+def next_status(status: str, action: str) -> Status:
+    """Where ``action`` takes a case in ``status``; raises IllegalTransition (409) when it may not."""
+    current = Status(status)
+    target = TRANSITIONS.get(action, {}).get(current)
+    if target is None:
+        raise IllegalTransition(action=action, status=current)
+    return target
+
+
+def allowed_actions(status: str) -> list[str]:
+    """The actions a case in ``status`` accepts now: what a client may offer its user."""
+    current = Status(status)
+    return sorted(action for action, row in TRANSITIONS.items() if current in row)
