@@ -32,7 +32,7 @@ async def _walk(database_url: str, bootstrap_servers: str, **settings_overrides:
         feedback = await _submit(fleet)
         assert feedback["number"].startswith("FB-")
 
-        cases = await eventually(lambda: _case_of(fleet, feedback["id"]), what="a case for the feedback")
+        cases = await eventually(lambda: _case_of(fleet, feedback["id"]), what="a case for the feedback", timeout=30)
         case_id = cases[0]["id"]
 
         async def clocks() -> list[dict]:
@@ -40,14 +40,14 @@ async def _walk(database_url: str, bootstrap_servers: str, **settings_overrides:
             body = r.json()
             return body["items"] if isinstance(body, dict) else body
 
-        started = await eventually(clocks, what="a clock for the case")
-        assert any(c["name"] == "first_contact" for c in started)
+        started = await eventually(clocks, what="a clock for the case", timeout=30)
+        assert any(c["metric"] == "first_contact" for c in started), started
 
         async def volume() -> int:
             r = await fleet.clients["analytics"].get("/v1/kpis", headers=fleet.headers())
             return r.json()["volume"]
 
-        assert await eventually(volume, what="the case counted") == 1
+        assert await eventually(volume, what="the case counted", timeout=30) == 1
 
 
 async def test_feedback_becomes_case_clock_and_count_on_apache_kafka(kafka_broker, fresh_database):
