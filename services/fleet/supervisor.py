@@ -147,10 +147,8 @@ class Stack:
                 await self.start_infrastructure()
             async with self._timed("topics"):
                 await self.create_topics()
-            async with self._timed("migrations"):
-                await self.migrate()
-            async with self._timed("seeds"):
-                await self.seed()
+            async with self._timed("migrations+seeds"):
+                await self.provision()
             async with self._timed("services"):
                 await self.launch_services()
             self.write_access_files()
@@ -167,17 +165,24 @@ class Stack:
     async def start_infrastructure(self) -> None:
         """Start the embedded Postgres and the local broker, unless URLs for them were given."""
         recorded = self.state.read_ports()
+        starting = []
         if self._database_url is None:
             self.postgres = EmbeddedPostgres(
                 self.state.postgres_dir, preferred_port(recorded.get("postgres")), fsync=self.fsync
             )
-            await self.postgres.start()
-            self._database_url = self.postgres.url
+            starting.append(self.postgres.start())
         if self._bootstrap_servers is None:
             self.broker = choose_broker(
                 self.state.kafka_dir, preferred_port(recorded.get("broker")), preference=self._broker_preference
             )
-            await self.broker.start()
+            starting.append(self.broker.start())
+        # Side by side: the JVM's start dominates, Postgres is ready well within it.
+        failures = [r for r in await asyncio.gather(*starting, return_exceptions=True) if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
+        if self.postgres is not None:
+            self._database_url = self.postgres.url
+        if self.broker is not None:
             self._bootstrap_servers = self.broker.bootstrap_servers
         self.state.write_ports(
             {
@@ -190,14 +195,23 @@ class Stack:
     async def create_topics(self) -> list[str]:
         return await ensure_topics(self.bootstrap_servers, namespace=self.topic_namespace)
 
+    async def provision(self) -> None:
+        """Migrate then seed each service; services side by side, as each owns its own schema."""
+        env = self.service_env()
+
+        async def one(spec: ServiceSpec) -> None:
+            await provisioning.migrate(spec, env=env)
+            await provisioning.seed(spec, env=env)
+
+        await asyncio.gather(*(one(spec) for spec in self.services))
+
     async def migrate(self) -> None:
         env = self.service_env()
         await asyncio.gather(*(provisioning.migrate(spec, env=env) for spec in self.services))
 
     async def seed(self) -> None:
         env = self.service_env()
-        for spec in self.services:
-            await provisioning.seed(spec, env=env)
+        await asyncio.gather(*(provisioning.seed(spec, env=env) for spec in self.services))
 
     async def launch_services(self) -> None:
         """Start every service as a uvicorn process and return once each answers `GET /readyz` with 200."""
