@@ -7,7 +7,14 @@ from fastapi import FastAPI
 from analytics.db import metadata, outbox
 from analytics.ingest.consumer import BatchConsumer
 from analytics.ingest.handlers import batch_handler_for, handlers_for
+from analytics.appraisal.api import router as appraisal_router
+from analytics.breaches.api import router as breaches_router
+from analytics.exports.api import router as exports_router
+from analytics.initiatives.api import router as initiatives_router
+from analytics.issues.api import router as issues_router
 from analytics.kpis.api import router as kpis_router
+from analytics.reports.api import router as reports_router
+from analytics.snapshots.timer import SnapshotTimer
 from analytics.models import load_models
 from analytics.settings import Settings
 from closeloop.contracts.topics import consumed_by
@@ -38,6 +45,8 @@ def workers(settings: Settings, database: Database) -> list[Worker]:
                 retry_backoff_seconds=settings.consumer_retry_backoff_seconds, batch_size=settings.ingest_batch_size,
             )
         )
+    if settings.run_snapshots:
+        found.append(SnapshotTimer(settings=settings, database=database))
     return found
 
 
@@ -49,7 +58,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ServiceParts(
             settings=settings,
             database=database,
-            routers=[kpis_router],
+            routers=[
+                kpis_router, issues_router, breaches_router, appraisal_router, exports_router, initiatives_router,
+                reports_router,
+            ],
             workers=lambda: workers(settings, database),
             title="Closeloop analytics-service",
             description=(

@@ -44,8 +44,7 @@ class Settings(ServiceSettings):
         description="SQS: weights of the key figures (each normalised to 0-100; lower-is-better figures inverted).",
     )
 
-    snapshot_hour_utc: int = Field(default=1, description="Hour (UTC) after which yesterday's KPI snapshot is published.")
-    run_snapshots: bool = True
+    run_snapshots: bool = Field(default=True, description="Publish the daily KPI snapshot events from this process.")
     snapshot_poll_seconds: float = 300.0
     ingest_batch_size: int = 500
 

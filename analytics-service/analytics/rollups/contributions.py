@@ -166,9 +166,11 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
             adder.add(CASES, day, values, {"breaches": 1})
             adder.add(BREACHES, day, {**values, "clock": clock.get("clock") or "unknown"}, {"breaches": 1})
 
-    terms = ([("subcategory", state.subcategory)] if state.subcategory else []) + [("theme", w) for w in state.theme_words]
-    for term_kind, term in terms:
-        adder.add(ISSUES, opened_day, {**values, "term_kind": term_kind, "term": term}, {"cases": 1})
+    terms = [("theme", w, "") for w in state.theme_words]
+    if state.subcategory:
+        terms += [("subcategory", state.subcategory, "")] + [("pair", w, state.subcategory) for w in state.theme_words]
+    for term_kind, term, parent in terms:
+        adder.add(ISSUES, opened_day, {**values, "term_kind": term_kind, "term": term, "parent": parent}, {"cases": 1})
     return adder.out
 
 

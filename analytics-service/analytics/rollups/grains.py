@@ -60,6 +60,8 @@ def _hist(prefix: str) -> tuple[str, ...]:
 
 STORE = ("region_id", "store_id")
 SHAPE = ("category", "urgency", "channel", "kind")
+TERM = ("term_kind", "term", "parent")
+"""An issue term: a subcategory, a theme word (主題詞), or a theme word under its subcategory (parent)."""
 
 CASE_MEASURES: tuple[str, ...] = (
     # attributed to the day the case was opened (the cohort of the period)
@@ -94,12 +96,12 @@ CASES = Family(
 
 ISSUES = Family(
     table="issue_rollups",
-    dims=("term_kind", "term", *STORE, "category", "urgency", "channel", "department"),
+    dims=("term_kind", "term", "parent", *STORE, "category", "urgency", "channel", "department"),
     grains=_grains(
-        ("term_kind", "term", "category"),
-        ("term_kind", "term", "department"),
-        ("term_kind", "term", *STORE),
-        ("term_kind", "term", *STORE, "category", "urgency", "channel", "department"),
+        (*TERM, "category"),
+        (*TERM, "department"),
+        (*TERM, *STORE),
+        (*TERM, *STORE, "category", "urgency", "channel", "department"),
     ),
     measures=("cases",),
 )

@@ -30,7 +30,7 @@ FAMILIES = {
         CASE_MEASURES, [["store_id"], ["assignee_id"], ["department"]],
     ),
     "issue_rollups": (
-        ["term_kind", "term", "region_id", "store_id", "category", "urgency", "channel", "department"],
+        ["term_kind", "term", "parent", "region_id", "store_id", "category", "urgency", "channel", "department"],
         ["cases"], [["store_id"]],
     ),
     "breach_rollups": (

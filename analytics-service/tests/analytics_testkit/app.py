@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Iterable
 
 import httpx
 
-from analytics.ingest.handlers import handlers_for
+from analytics.ingest.handlers import batch_handler_for, handlers_for
 from analytics.main import create_app
 from analytics.settings import Settings
 from closeloop.auth import mint_token
@@ -36,11 +36,17 @@ class Feeder:
     def __init__(self, settings: Settings) -> None:
         self.database = Database(settings.database_url, pool_size=2)
         self.handlers = handlers_for(settings.rules())
+        self.batch_handler = batch_handler_for(settings.rules())
 
     async def feed(self, events: Iterable[CloudEvent]) -> None:
         for event in events:
             async with self.database.unit_of_work() as session:
                 await self.handlers[event.type](session, event)
+
+    async def feed_batch(self, events: Iterable[CloudEvent]) -> None:
+        """All in one unit of work, as the batch consumer applies a poll."""
+        async with self.database.unit_of_work() as session:
+            await self.batch_handler(session, [(e.type, e.payload()) for e in events])
 
 
 @contextlib.asynccontextmanager

@@ -51,6 +51,18 @@ async def test_redelivered_events_are_counted_once(feeder, client):
     assert again == once
 
 
+async def test_one_batch_gives_the_same_figures_as_one_event_at_a_time(feeder, client):
+    await feeder.feed_batch(envelope(p) for p in EVENTS)
+
+    body = (await client.get("/v1/kpis", params=NOVEMBER, headers=bearer())).json()
+
+    assert body["volume"] == EXPECTED_NOVEMBER["volume"]
+    for name in ("timeliness_rate", "satisfaction_rate", "resolution_rate", "closure_rate", "closed_rate", "fcr_rate",
+                 "escalation_rate", "repeat_rate"):
+        assert _rate(body, name) == EXPECTED_NOVEMBER[name], name
+    assert body["csi"]["value"] == pytest.approx(EXPECTED_NOVEMBER["csi"])
+
+
 async def test_events_in_any_order_give_the_same_figures(feeder, client):
     shuffled = [envelope(p) for p in EVENTS]
     random.Random(7).shuffle(shuffled)
