@@ -102,11 +102,12 @@ def sla_settings(database_url: str, bootstrap_servers: str, namespace: str, **ov
 
 
 @pytest_asyncio.fixture(loop_scope="session")
-async def sla(fresh_database, kafka_broker) -> AsyncIterator[RunningSla]:
+async def sla(request, fresh_database, kafka_broker) -> AsyncIterator[RunningSla]:
+    """sla with its workers; `@pytest.mark.parametrize("sla", [{...settings}], indirect=True)` changes settings."""
     database_url = await fresh_database("sla")
     namespace = f"sla{uuid.uuid4().hex[:8]}."
     await ensure_topics(kafka_broker.bootstrap_servers, namespace=namespace, partitions=3)
-    settings = sla_settings(database_url, kafka_broker.bootstrap_servers, namespace)
+    settings = sla_settings(database_url, kafka_broker.bootstrap_servers, namespace, **getattr(request, "param", {}))
     await seed(settings)
     app = create_app(settings)
     producer = AIOKafkaProducer(bootstrap_servers=kafka_broker.bootstrap_servers)
