@@ -27,7 +27,7 @@ def line_chart(
     plot_w, plot_h = width - left - right, height - top - bottom
     labels = [label for label, _ in next(iter(series.values()), [])]
     values = [v for points in series.values() for _, v in points if v is not None]
-    top_value = y_max if y_max is not None else max([*values, target or 0, 1])
+    top_value = y_max if y_max is not None else _nice_ceiling(max([*values, target or 0, 1]))
     n = max(len(labels) - 1, 1)
 
     def x(i: int) -> float:
@@ -79,6 +79,16 @@ def bar_chart(title: str, bars: Sequence[Point], *, width: int = 420, fmt: Calla
         parts.append(f'<text x="{left}" y="{top + 14}" font-size="11" fill="#888">no data</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _nice_ceiling(value: float) -> float:
+    """A y-axis top whose quarter ticks are round numbers: 4 × (1, 2 or 5 × 10ᵏ)."""
+    magnitude = 1.0
+    while True:
+        for step in (1, 2, 5):
+            if 4 * step * magnitude >= value:
+                return 4 * step * magnitude
+        magnitude *= 10
 
 
 def _frame(title: str, width: int, height: int) -> str:
