@@ -144,27 +144,25 @@ async def erase(*, session: AsyncSession, customer_id: str) -> tuple[Customer, i
         for response in responses:
             if response.comment:
                 response.comment = erase_masked(response.comment)
-    await _scrub_outbox(session=session, customer_id=customer_id)
+    await _scrub_outbox(session=session, feedback_ids=ids)
     for feedback in feedbacks:
         await outbox.add(session, FeedbackPiiErased(feedback_id=feedback.id, customer_id=customer_id, erased_at=erased_at))
     return customer, len(feedbacks)
 
 
-async def _scrub_outbox(*, session: AsyncSession, customer_id: str) -> None:
-    """Intake's own copies of its events keep masked traces (masked phone, hash, text): wipe them too."""
+async def _scrub_outbox(*, session: AsyncSession, feedback_ids: list[str]) -> None:
+    """Intake's own copies of its events about these feedback keep masked traces (masked phone, hash,
+    masked text): wipe those too. Events are keyed by feedback id on both the feedback and survey topics."""
+    if not feedback_ids:
+        return
     table = outbox.table
-    rows = (
-        await session.execute(
-            select(table.c.id, table.c.envelope).where(
-                table.c.envelope["data"]["customer"]["customer_id"].astext == customer_id
-            )
-        )
-    ).all()
+    rows = (await session.execute(select(table.c.id, table.c.envelope).where(table.c.key.in_(feedback_ids)))).all()
     for row in rows:
         envelope = dict(row.envelope)
         data = dict(envelope["data"])
-        data["customer"] = {**data["customer"], "masked_phone": None, "phone_hash": None, "member_id": None}
-        for field in ("content", "normalized_content"):
+        if isinstance(data.get("customer"), dict):
+            data["customer"] = {**data["customer"], "masked_phone": None, "phone_hash": None, "member_id": None}
+        for field in ("content", "normalized_content", "comment"):
             if isinstance(data.get(field), str):
                 data[field] = erase_masked(data[field])
         envelope["data"] = data

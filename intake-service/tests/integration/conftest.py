@@ -23,6 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from closeloop.auth import ALL_SCOPES, mint_token
+from closeloop.messaging.topics import ensure_topics
 from intake.main import create_app
 from intake.settings import Settings
 
@@ -105,4 +106,25 @@ async def running(settings: Settings) -> AsyncIterator[IntakeUnderTest]:
 async def intake(intake_settings: Callable[..., Settings]) -> AsyncIterator[IntakeUnderTest]:
     """intake without background workers: HTTP and the database only."""
     async with running(intake_settings()) as under_test:
+        yield under_test
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def intake_replicas(intake_settings: Callable[..., Settings]) -> AsyncIterator[list[IntakeUnderTest]]:
+    """Two intake apps on one database, as two pods behind a load balancer (same keys, own pools)."""
+    settings = intake_settings()
+    async with running(settings) as first, running(settings) as second:
+        yield [first, second]
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def live_intake(  # type: ignore[no-untyped-def]
+    intake_settings: Callable[..., Settings], kafka_broker
+) -> AsyncIterator[IntakeUnderTest]:
+    """intake with its outbox relay and org consumer running against the session's real Kafka."""
+    settings = intake_settings(
+        kafka_bootstrap_servers=kafka_broker.bootstrap_servers, run_relay=True, run_consumers=True, store_check=True
+    )
+    await ensure_topics(kafka_broker.bootstrap_servers, namespace=settings.topic_namespace, partitions=3)
+    async with running(settings) as under_test:
         yield under_test
