@@ -61,7 +61,7 @@ class IllegalTransition(Conflict):
         allowed = sorted(TRANSITIONS.get(action, {}))
         super().__init__(
             f"cannot {action.replace('_', ' ')} a case that is {status}: {_WHY.get(action, 'not allowed')}",
-            action=action, status=str(status), allowed_from=[str(s) for s in allowed],
+            action=action, case_status=str(status), allowed_from=[str(s) for s in allowed],
         )
 
 

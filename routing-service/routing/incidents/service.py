@@ -141,7 +141,7 @@ async def link_product_incidents(
 ) -> list[Linking]:
     """Complaints about one SKU and batch (lot) within the window, at any store, become one product
     incident that purchasing (採購部) and food safety (食品安全部) handle as one item."""
-    if case.kind not in ("complaint", "inquiry") or case.category not in ("product", "safety"):
+    if case.kind not in ("complaint", "inquiry"):  # naming the lot is the signal, whatever the labels say
         return []
     linkings: list[Linking] = []
     for sku, batch in _product_keys(case):

@@ -84,7 +84,7 @@ async def complete(
         raise NotFound("task", f"{task_ref} of case {case.number}")
     if task.status != "open":
         raise Problem(409, "Conflict", f"task {task.code} is already {task.status}",
-                      type_="https://closeloop.dev/problems/conflict", task=task.code, status=task.status)
+                      type_="https://closeloop.dev/problems/conflict", task=task.code, task_status=task.status)
     if outcome == "done":
         problem = missing_details(task.code, details)
         if problem:
