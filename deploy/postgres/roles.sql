@@ -5,6 +5,10 @@
 -- service's tables either. Run once per database as its owner or a superuser, before the first
 -- migration; running it again is safe (it only adds what is missing and re-applies the grants).
 -- Passwords are not set here: set them from your secret store (deploy/README.md, "Database").
+--
+-- CREATE on the database is granted only because closeloop.db.migrations.run_migrations issues
+-- `CREATE SCHEMA IF NOT EXISTS`, which PostgreSQL checks against that privilege even when the schema
+-- exists. It lets a role create new, empty schemas; it gives no access to any other service's schema.
 
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 

@@ -20,6 +20,7 @@ def fake_stack(tmp_path: Path) -> Path:
     script.write_text(
         "#!/bin/sh\n"
         f'echo "$* relay=${{CLOSELOOP_RUN_RELAY:-unset}} consumers=${{CLOSELOOP_RUN_CONSUMERS:-unset}}" >> {log}\n'
+        f'env | grep "^CLOSELOOP_RUN_" | sort > {tmp_path / "switches.env"} || true\n'
         'if [ "$1" = "${FAIL_ON:-}" ]; then exit 3; fi\n'
     )
     script.chmod(0o755)
@@ -45,6 +46,40 @@ def test_server_roles_serve_the_service_on_all_interfaces_with_their_workers(
 
     assert code == 0
     assert calls == [f"serve routing --host 0.0.0.0 --port 8000 relay={relay} consumers={consumers}"]
+
+
+def _switches(fake_stack: Path) -> dict[str, str]:
+    lines = (fake_stack / "switches.env").read_text().splitlines()
+    return dict(line.split("=", 1) for line in lines)
+
+
+def _background_switches() -> set[str]:
+    """Every `run_*` switch of a service's Settings, as the environment variable that sets it."""
+    import importlib
+
+    from fleet.registry import SERVICES
+
+    names = set()
+    for spec in SERVICES:
+        settings = importlib.import_module(f"{spec.package}.settings").Settings
+        names |= {f"CLOSELOOP_{field.upper()}" for field in settings.model_fields if field.startswith("run_")}
+    return names
+
+
+@pytest.mark.parametrize(("role", "expected"), [("api", "false"), ("relay", None), ("consumer", None),
+                                                ("worker", "true"), ("all", "true")])
+def test_every_services_background_work_runs_in_workers_and_never_in_api_pods(
+    fake_stack: Path, role: str, expected: str | None
+) -> None:
+    switches = _background_switches() - {"CLOSELOOP_RUN_RELAY", "CLOSELOOP_RUN_CONSUMERS"}
+
+    code, _ = _run(fake_stack, role, "sla")
+
+    assert code == 0
+    assert switches, "no service declares background work any more: update this test"
+    recorded = _switches(fake_stack)
+    for switch in switches:
+        assert recorded.get(switch) == (expected or "false"), switch
 
 
 def test_http_port_comes_from_the_environment(fake_stack: Path) -> None:

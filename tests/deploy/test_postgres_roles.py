@@ -85,3 +85,11 @@ async def test_service_roles_are_not_superusers_and_cannot_create_roles_or_datab
 
     assert sorted(r["rolname"] for r in rows) == sorted(NAMES)
     assert not any(r["rolsuper"] or r["rolcreaterole"] or r["rolcreatedb"] for r in rows)
+
+
+def test_roles_sql_names_every_registered_service() -> None:
+    import re
+
+    (array,) = re.findall(r"ARRAY\[([^\]]*)\]", ROLES_SQL)
+
+    assert re.findall(r"'(\w+)'", array) == NAMES
