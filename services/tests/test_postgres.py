@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from fleet.postgres import EmbeddedPostgres
+from fleet.registry import ServiceSpec
 from fleet.testing import FreshDatabase
 
 
@@ -82,3 +83,17 @@ async def test_fresh_databases_are_empty_and_private_to_each_call(fresh_database
 
     assert first != second
     assert tables == []
+
+
+async def test_fresh_database_for_a_service_comes_with_its_migrated_schema(
+    fresh_database: FreshDatabase, sample_service: ServiceSpec
+) -> None:
+    first = await fresh_database(sample_service)
+    second = await fresh_database(sample_service)
+
+    for url in (first, second):
+        connection = await asyncpg.connect(_dsn(url))
+        tables = {row["tablename"] for row in await connection.fetch(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'sample'")}
+        await connection.close()
+        assert tables == {"visits", "alembic_version"}

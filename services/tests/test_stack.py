@@ -22,7 +22,6 @@ from fleet.state import StateDir
 from fleet.supervisor import Stack, StackError
 from fleet.testing import DatabaseServer
 
-SAMPLE = ServiceSpec(name="sample", package="sample", port=0, project_dir=Path(__file__).parent / "sample_service")
 
 
 def _stack(state_dir: Path, *, services: tuple[ServiceSpec, ...], database_url: str, bootstrap_servers: str) -> Stack:
@@ -38,12 +37,15 @@ def _stack(state_dir: Path, *, services: tuple[ServiceSpec, ...], database_url: 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
 async def sample_stack(
-    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, tmp_path_factory: pytest.TempPathFactory
+    postgres_server: DatabaseServer,
+    kafka_bootstrap_servers: str,
+    sample_service: ServiceSpec,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> AsyncIterator[Stack]:
     database_url = await postgres_server.create_database()
     stack = _stack(
         tmp_path_factory.mktemp("sample") / ".closeloop",
-        services=(SAMPLE,),
+        services=(sample_service,),
         database_url=database_url,
         bootstrap_servers=kafka_bootstrap_servers,
     )
@@ -116,10 +118,10 @@ def test_secrets_from_the_environment_win_over_the_files(tmp_path: Path) -> None
 
 
 async def test_stopping_a_stack_ends_its_service_processes(
-    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, tmp_path: Path
+    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, sample_service: ServiceSpec, tmp_path: Path
 ) -> None:
     database_url = await postgres_server.create_database()
-    stack = _stack(tmp_path / ".closeloop", services=(SAMPLE,), database_url=database_url,
+    stack = _stack(tmp_path / ".closeloop", services=(sample_service,), database_url=database_url,
                    bootstrap_servers=kafka_bootstrap_servers)
     await stack.start()
     (process,) = [service.process for service in stack.running.values()]
@@ -148,9 +150,9 @@ async def test_the_four_services_start_and_report_ready(
 
 
 async def test_stack_reports_a_service_that_dies_while_starting_with_its_log(
-    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, tmp_path: Path
+    postgres_server: DatabaseServer, kafka_bootstrap_servers: str, sample_service: ServiceSpec, tmp_path: Path
 ) -> None:
-    broken = ServiceSpec(name="broken", package="no_such_package", port=0, project_dir=SAMPLE.project_dir)
+    broken = ServiceSpec(name="broken", package="no_such_package", port=0, project_dir=sample_service.project_dir)
     stack = _stack(tmp_path / ".closeloop", services=(broken,), database_url=postgres_server.url,
                    bootstrap_servers=kafka_bootstrap_servers)
 
