@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import os
+import shutil
 import subprocess
 import uuid
 from pathlib import Path
@@ -86,8 +87,7 @@ def resolve_jars(jars_dir: Path) -> Path:
                 raise
     finally:
         pom.unlink(missing_ok=True)
-        if staging.exists():
-            subprocess.run(["rm", "-rf", str(staging)], check=False)
+        shutil.rmtree(staging, ignore_errors=True)
     return jars_dir
 
 
