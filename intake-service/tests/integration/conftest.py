@@ -128,3 +128,9 @@ async def live_intake(  # type: ignore[no-untyped-def]
     await ensure_topics(kafka_broker.bootstrap_servers, namespace=settings.topic_namespace, partitions=3)
     async with running(settings) as under_test:
         yield under_test
+
+
+@pytest.fixture
+def run_intake() -> Callable[[Settings], contextlib.AbstractAsyncContextManager[IntakeUnderTest]]:
+    """``async with run_intake(settings) as intake:`` for tests that need their own settings or restarts."""
+    return running

@@ -184,3 +184,30 @@ async def test_same_external_ref_twice_is_a_conflict_naming_the_first(intake):
 
     assert again.status_code == 409
     assert again.json()["existing_id"] == first["id"]
+
+
+async def test_a_client_over_its_rate_limit_gets_429_with_retry_after(intake_settings, run_intake):
+    async with run_intake(intake_settings(rate_limits="3/minute", rate_limit_exempt_clients=["dev-admin"])) as intake:
+        statuses = [
+            (await intake.client.post("/v1/feedback", json=_feedback(), headers=intake.headers(client_id="kiosk"))).status_code
+            for _ in range(4)
+        ]
+        limited = await intake.client.post("/v1/feedback", json=_feedback(), headers=intake.headers(client_id="kiosk"))
+        other = await intake.client.post("/v1/feedback", json=_feedback(), headers=intake.headers(client_id="app"))
+        exempt = [
+            (await intake.client.post("/v1/feedback", json=_feedback(), headers=intake.headers(client_id="dev-admin"))).status_code
+            for _ in range(5)
+        ]
+
+    assert statuses == [201, 201, 201, 429]
+    assert limited.headers["content-type"] == "application/problem+json"
+    assert int(limited.headers["retry-after"]) >= 1
+    assert other.status_code == 201
+    assert exempt == [201] * 5
+
+
+async def test_openapi_documents_the_submission_with_an_example(intake):
+    spec = (await intake.client.get("/openapi.json")).json()
+
+    assert spec["components"]["schemas"]["FeedbackIn"]["examples"][0]["channel"] == "app"
+    assert "Idempotency-Key" in {p["name"] for p in spec["paths"]["/v1/feedback"]["post"]["parameters"]}

@@ -106,18 +106,11 @@ async def test_upload_of_an_unaccepted_type_is_a_415(intake):
     assert response.headers["content-type"] == "application/problem+json"
 
 
-async def test_upload_over_the_size_limit_is_a_413(intake_settings):
-    from intake.main import create_app  # noqa: PLC0415
-    import httpx  # noqa: PLC0415
-    from closeloop.auth import mint_token  # noqa: PLC0415
-
-    settings = intake_settings(attachment_max_bytes=1000)
-    app = create_app(settings)
-    token = mint_token(secret=settings.jwt_secret.get_secret_value(), subject="t", scopes=["feedback:write"])
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://intake") as client:
-        response = await client.post(
+async def test_upload_over_the_size_limit_is_a_413(intake_settings, run_intake):
+    async with run_intake(intake_settings(attachment_max_bytes=1000)) as intake:
+        response = await intake.client.post(
             "/v1/attachments", files={"file": ("big.png", _png() + b"\0" * 5000, "image/png")},
-            headers={"Authorization": f"Bearer {token}"},
+            headers=intake.headers(),
         )
 
     assert response.status_code == 413
