@@ -574,6 +574,11 @@ DASHBOARD_PANELS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [("sum by (clock) (closeloop_sla_clocks_running)", "{{clock}}")]),
     ("SLA breaches", "short", "Clocks that passed their deadline, per 15 minutes.",
      [("sum by (clock) (increase(closeloop_sla_clocks_breached_total[15m]))", "{{clock}}")]),
+    ("SLA timer lag p95", "s", "From a clock's due time to the timer firing it; should stay under a second.",
+     [("histogram_quantile(0.95, sum by (le) (rate(closeloop_sla_timer_lag_seconds_bucket[$__rate_interval])))",
+       "p95")]),
+    ("Webhook deliveries by outcome", "ops", "Notification webhook attempts of sla-service.",
+     [("sum by (outcome) (rate(closeloop_sla_webhook_attempts_total[$__rate_interval]))", "{{outcome}}")]),
     ("Classifications by category", "ops", "Feedback classified per second, by category.",
      [("sum by (category) (rate(closeloop_classifications_total[$__rate_interval]))", "{{category}}")]),
 ]
