@@ -7,8 +7,9 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts import CloudEvent
-from closeloop.contracts.feedback import FeedbackMerged, FeedbackReceived, SurveyRecorded
+from closeloop.contracts.feedback import FeedbackMerged, FeedbackPiiErased, FeedbackReceived, SurveyRecorded
 from closeloop.contracts.sla import ClockBreached, ClockWarned, EscalationRequested
+from routing.cases import service as cases
 from routing.cases.actions import service as actions
 from routing.cases.opening import service as opening
 from routing.settings import Settings
@@ -28,6 +29,12 @@ def handlers(settings: Settings) -> dict[str, Handler]:
         payload = event.payload()
         assert isinstance(payload, FeedbackMerged)
         await opening.attach_duplicate(session=session, merged=payload, settings=settings)
+
+    async def on_personal_data_erased(session: AsyncSession, event: CloudEvent) -> None:
+        payload = event.payload()
+        assert isinstance(payload, FeedbackPiiErased)
+        await cases.erase_personal_data(session=session, feedback_id=payload.feedback_id,
+                                        customer_id=payload.customer_id)
 
     async def on_survey_recorded(session: AsyncSession, event: CloudEvent) -> None:
         payload = event.payload()
@@ -52,6 +59,7 @@ def handlers(settings: Settings) -> dict[str, Handler]:
     return {
         FeedbackReceived.event_type: on_feedback_received,
         FeedbackMerged.event_type: on_feedback_merged,
+        FeedbackPiiErased.event_type: on_personal_data_erased,
         SurveyRecorded.event_type: on_survey_recorded,
         ClockBreached.event_type: on_clock_breached,
         ClockWarned.event_type: on_clock_warned,

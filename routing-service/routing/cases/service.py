@@ -9,17 +9,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, and_, exists, func, or_, select, tuple_
+from sqlalchemy import Select, and_, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts.case import CaseStatusChanged, CaseUrgencyRaised
 from closeloop.problems import NotFound, Problem
-from routing.cases.models import Case, FeedbackLink
+from routing.cases.models import Case, FeedbackLink, TimelineEntry
 from routing.cases.opening.raising import raised
 from routing.cases.states import OPEN_STATUSES, next_status
 from routing.cases.timeline import SYSTEM, record
 from routing.db import outbox
 from routing.incidents.models import IncidentCase
+from routing.learning.models import Correction
 
 
 async def locked(*, session: AsyncSession, case_id: str) -> Case:
@@ -184,3 +185,28 @@ async def queue(
 
 async def count(*, session: AsyncSession, filter: QueueFilter) -> int:
     return int(await session.scalar(select(func.count()).select_from(_filtered(filter).subquery())) or 0)
+
+
+async def erase_personal_data(*, session: AsyncSession, feedback_id: str, customer_id: str | None) -> Case | None:
+    """The customer's personal data was erased at intake (PIPL): drop routing's copies of it too: the words of
+    the feedback, the masked phone and the phone hash, callback comments, and the corrections built on the text."""
+    case = await case_of_feedback(session=session, feedback_id=feedback_id)
+    link = await session.get(FeedbackLink, feedback_id)
+    if link is not None:
+        link.customer = {"customer_id": None}
+    if case is None:
+        return None
+    case = await locked(session=session, case_id=case.id)
+    if case.feedback_id == feedback_id:
+        case.content_sealed = None
+        case.customer_masked_phone = None
+        case.customer_key = None
+        case.customer = {"customer_id": case.customer_id, "tier": case.customer_tier}
+        await session.execute(delete(Correction).where(Correction.case_id == case.id))
+        await session.execute(
+            update(TimelineEntry).where(TimelineEntry.case_id == case.id, TimelineEntry.entry == "callback")
+            .values(text_sealed=None)
+        )
+    await record(session, case, "personal_data_erased", details={"feedback_id": feedback_id,
+                                                                  "customer_id": customer_id})
+    return case

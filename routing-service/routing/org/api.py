@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 
-from closeloop.auth import require_scopes
+from closeloop.auth import Principal, require_scopes
 from closeloop.db import SessionDep
-from closeloop.problems import NotFound
+from closeloop.problems import NotFound, Problem
 from routing.org import service
 from routing.org.models import Staff, Store
 from routing.org.schemas import (
@@ -101,8 +101,12 @@ async def put_staff(staff_id: OrgId, body: StaffIn, session: SessionDep, respons
     return StaffOut.model_validate(staff)
 
 
-@router.put("/staff/{staff_id}/shift", dependencies=write)
-async def put_shift(staff_id: OrgId, body: ShiftIn, session: SessionDep) -> StaffOut:
+@router.put("/staff/{staff_id}/shift")
+async def put_shift(staff_id: OrgId, body: ShiftIn, session: SessionDep, principal: Principal) -> StaffOut:
+    """Clock on or off: staff do it for themselves, ``org:write`` for anyone."""
+    if not principal.has("org:write") and principal.subject != staff_id:
+        raise Problem(403, "Forbidden", "staff clock only themselves on or off shift; others need org:write",
+                      type_="https://closeloop.dev/problems/forbidden")
     async with session.begin():
         staff = await service.set_shift(session=session, staff_id=staff_id, on_shift=body.on_shift)
     return StaffOut.model_validate(staff)

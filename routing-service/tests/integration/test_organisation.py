@@ -67,3 +67,14 @@ async def test_seed_twice_creates_and_announces_nothing_new(routing):
     assert {"S001", "S002"} <= {s["id"] for s in stores}
     departments = {d["name"] for d in (await routing.client.get("/v1/departments", headers=routing.headers())).json()}
     assert {"客服部", "銷售部/門店營運", "採購部", "後勤保障部", "食品安全部", "安保部"} <= departments
+
+
+async def test_staff_clock_themselves_on_shift_but_not_others(routing):
+    store = await routing.new_store(on_shift=False)
+    own = routing.staff_headers(f"{store}-CS1", store=store, department="customer_service")
+
+    mine = await routing.client.put(f"/v1/staff/{store}-CS1/shift", json={"on_shift": True}, headers=own)
+    theirs = await routing.client.put(f"/v1/staff/{store}-CS2/shift", json={"on_shift": True}, headers=own)
+
+    assert mine.status_code == 200 and mine.json()["on_shift"] is True
+    assert theirs.status_code == 403

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from closeloop.contracts.feedback import SurveyRecorded
+from closeloop.contracts.feedback import FeedbackPiiErased, SurveyRecorded
 from closeloop.contracts.sla import ClockBreached, EscalationRequested
 from fleet.testing import eventually
 
@@ -75,3 +75,23 @@ async def test_sla_breach_and_escalation_show_on_the_case(routing):
                                          headers=routing.headers())
     assert [c["id"] for c in breached.json()["items"]] == [case["id"]]
     assert "closeloop.case.escalated.v1" in await routing.outbox_types(case["id"])
+
+
+async def test_erased_personal_data_leaves_routing_too(routing):
+    store = await routing.new_store()
+    customer = f"c-{uuid.uuid4()}"
+    item = routing.feedback(store, "我是張三,電話13812345678,收銀員態度很差", customer=customer)
+    case = await routing.case_opened_for(item)
+    await routing.act(case["id"], {"type": "reclassify", "category": "service", "subcategory": "attitude",
+                                   "urgency": "important"})
+
+    await routing.publish(FeedbackPiiErased(feedback_id=item.feedback_id, customer_id=customer,
+                                            erased_at=datetime.now(UTC)))
+
+    async def erased() -> dict | None:
+        found = await routing.case(case["id"])
+        return found if found["content"] is None else None
+
+    found = await eventually(erased, what="the feedback text erased")
+    assert found["customer"]["masked_phone"] is None
+    assert await routing.sql("SELECT 1 FROM routing.corrections WHERE case_id = :c", c=case["id"]) == []
