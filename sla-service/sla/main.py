@@ -32,7 +32,12 @@ def workers(settings: Settings, database: Database) -> list[Worker]:
         )
     )
     if settings.run_timer:
-        found.append(ClockTimer(database=database, batch_size=settings.timer_batch_size, idle_seconds=settings.timer_idle_seconds))
+        found.append(
+            ClockTimer(
+                database=database, batch_size=settings.timer_batch_size, idle_seconds=settings.timer_idle_seconds,
+                tick_seconds=settings.timer_tick_seconds,
+            )
+        )
     if settings.run_sender:
         found.append(DeliverySender(database=database, settings=settings))
     return found

@@ -12,6 +12,9 @@ class Settings(ServiceSettings):
 
     run_timer: bool = Field(default=True, description="Run the clock timer in this process (fires warnings, breaches).")
     timer_batch_size: int = 200
+    timer_tick_seconds: float = Field(
+        default=0.05, description="Shortest sleep between passes: clocks due within it are fired together."
+    )
     timer_idle_seconds: float = Field(
         default=1.0, description="Longest sleep between two looks at the due-time index when nothing is due sooner."
     )

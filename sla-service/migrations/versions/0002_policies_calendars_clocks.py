@@ -155,6 +155,7 @@ def upgrade() -> None:
         _ts("breached_at"),
         _ts("stopped_at"),
         sa.Column("escalation_level", sa.Integer, nullable=False),
+        sa.Column("escalations_requested", sa.Integer, nullable=False, server_default="0"),
         _ts("next_escalation_at"),
         _ts("fire_at"),
         _ts("created_at", nullable=False, server_default=sa.func.now()),

@@ -54,7 +54,7 @@ async def start_clock(
         target_seconds=planned.target_seconds, target_working_days=days, calendar_id=calendar_id,
         ladder_id=spec.ladder_id or await ladder_id_for(session=session, store_id=case.store_id, region_id=case.region_id),
         status="running", started_at=started_at, due_at=planned.due_at, warning_at=planned.warning_at,
-        paused_seconds=0.0, escalation_level=0,
+        paused_seconds=0.0, escalation_level=0, escalations_requested=0,
     )
     clock.fire_at = next_fire(clock)
     session.add(clock)

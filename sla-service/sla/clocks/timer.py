@@ -3,8 +3,8 @@
 Each pass claims the earliest due clocks through the partial index on ``fire_at`` with
 ``FOR UPDATE SKIP LOCKED``: replicas running side by side take disjoint clocks, and a clock is moved
 to its next ``fire_at`` in the same transaction that records what fired, so nothing fires twice.
-Between passes the timer sleeps until the next ``fire_at`` (at most ``timer_idle_seconds``), and a
-NOTIFY from a transaction that started or resumed a clock wakes it early.
+Between passes the timer sleeps until the next ``fire_at`` (at least a tick, at most
+``timer_idle_seconds``), and a NOTIFY from a transaction that started or resumed a clock wakes it early.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from prometheus_client import Counter, Histogram
 from sqlalchemy import func, select
 
 from closeloop.db import Database
+from sla.cases.models import TrackedCase
 from sla.clocks import service
 from sla.clocks.models import Clock
 
@@ -29,10 +30,13 @@ LAG = Histogram(
 
 
 class ClockTimer:
-    def __init__(self, *, database: Database, batch_size: int = 200, idle_seconds: float = 1.0) -> None:
+    def __init__(
+        self, *, database: Database, batch_size: int = 200, idle_seconds: float = 1.0, tick_seconds: float = 0.05
+    ) -> None:
         self.database = database
         self.batch_size = batch_size
         self.idle_seconds = idle_seconds
+        self.tick_seconds = tick_seconds
         self._stopping = asyncio.Event()
         self._wake = asyncio.Event()
 
@@ -49,7 +53,8 @@ class ClockTimer:
                 fired = await self.fire_due()
                 if fired >= self.batch_size:
                     continue
-                await self._sleep(await self._seconds_to_next())
+                # clocks falling due every few milliseconds are taken a tick's worth at a time
+                await self._sleep(max(await self._seconds_to_next(), self.tick_seconds))
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # database away: wait and try again
@@ -74,6 +79,8 @@ class ClockTimer:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
+            if clocks:  # one query for the cases of the whole batch instead of one per clock
+                await session.scalars(select(TrackedCase).where(TrackedCase.case_id.in_({c.case_id for c in clocks})))
             for clock in clocks:
                 assert clock.fire_at is not None
                 LAG.observe(max((now - clock.fire_at).total_seconds(), 0.0))

@@ -30,7 +30,7 @@ def _wants(channel: Channel, event: CloudEvent, payload: EventPayload) -> bool:
 async def publish(*, session: AsyncSession, payload: EventPayload, at: datetime | None = None) -> CloudEvent:
     """The event and the deliveries it owes are written in the caller's transaction, or not at all."""
     event = await outbox.add(session, payload, time=at)
-    channels = (await session.scalars(select(Channel).where(Channel.status == "active"))).all()
+    channels = await _active_channels(session)
     now = datetime.now(UTC)
     envelope = event.model_dump(mode="json")
     for channel in channels:
@@ -43,6 +43,15 @@ async def publish(*, session: AsyncSession, payload: EventPayload, at: datetime 
                 )
             )
     return event
+
+
+async def _active_channels(session: AsyncSession) -> list[Channel]:
+    """Read once per transaction: the timer publishes hundreds of events in one."""
+    cached = session.info.get("sla_active_channels")
+    if cached is None:
+        cached = list((await session.scalars(select(Channel).where(Channel.status == "active"))).all())
+        session.info["sla_active_channels"] = cached
+    return cached
 
 
 def next_attempt(*, attempts: int, base: float, ceiling: float, now: datetime) -> datetime:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts.sla import EscalationRequested
@@ -82,19 +83,25 @@ async def climb(*, session: AsyncSession, clock: Clock, now: datetime) -> list[E
     return done
 
 
+async def _holders(*, session: AsyncSession, role: str, store_id: str, assignee_id: str | None) -> list[str]:
+    """Looked up once per transaction for each role and store: the timer escalates many clocks in one."""
+    cache = session.info.setdefault("sla_role_holders", {})
+    key = (role, store_id, assignee_id)
+    if key not in cache:
+        cache[key] = await staff_holding(session=session, role=role, store_id=store_id, assignee_id=assignee_id)
+    return list(cache[key])
+
+
 async def _record(
     *, session: AsyncSession, clock: Clock, case: TrackedCase | None, role: str, reason: str, at: datetime
 ) -> Escalation:
-    sequence = (await session.scalar(select(func.count()).where(Escalation.clock_id == clock.id))) or 0
-    staff_ids = await staff_holding(
-        session=session, role=role, store_id=clock.store_id, assignee_id=case.assignee_id if case else None
-    )
+    clock.escalations_requested += 1
+    staff_ids = await _holders(session=session, role=role, store_id=clock.store_id, assignee_id=case.assignee_id if case else None)
     escalation = Escalation(
-        clock_id=clock.id, case_id=clock.case_id, metric=clock.metric, sequence=sequence + 1, level=clock.escalation_level,
+        id=str(uuid.uuid4()), clock_id=clock.id, case_id=clock.case_id, metric=clock.metric, sequence=clock.escalations_requested, level=clock.escalation_level,
         role=role, store_id=clock.store_id, region_id=clock.region_id, staff_ids=staff_ids, reason=reason, requested_at=at,
     )
     session.add(escalation)
-    await session.flush()
     note(session=session, clock=clock, kind="escalated", at=at, level=clock.escalation_level, role=role, reason=reason)
     await publish(
         session=session,
