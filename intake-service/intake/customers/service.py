@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts.feedback import FeedbackPiiErased
@@ -73,6 +75,8 @@ async def identify(*, session: AsyncSession, details: CustomerIn | None, sealer:
     if details is None or not details.identifies_someone():
         return None
     identity = identity_of(details, sealer)
+    if identity.phone_hash and not identity.member_id and not identity.email_hash:
+        return await _upsert_by_phone(session=session, details=details, identity=identity, sealer=sealer)
     for name in identity.lock_names():
         await advisory_lock(session, name)
     customer = await find(session=session, identity=identity) if identity.lock_names() else None
@@ -82,6 +86,36 @@ async def identify(*, session: AsyncSession, details: CustomerIn | None, sealer:
     _remember(customer, details, identity, sealer)
     await session.flush()
     return customer
+
+
+async def _upsert_by_phone(
+    *, session: AsyncSession, details: CustomerIn, identity: Identity, sealer: Sealer
+) -> Customer:
+    """The common case (a phone and nothing else to match on) in one statement; the conflicting row's
+    lock, held until commit, serialises two submissions of one customer just as the advisory lock does."""
+    assert details.phone is not None
+    now = datetime.now(UTC)
+    values: dict[str, object] = {
+        "id": str(uuid.uuid4()), "phone_hash": identity.phone_hash, "phone_sealed": sealer.seal(details.phone),
+        "phone_masked": mask_phone(details.phone), "special_needs": details.special_needs, "updated_at": now,
+        "name_sealed": sealer.seal(details.name) if details.name else None,
+        "name_masked": mask_name(details.name) if details.name else None,
+        "gender": details.gender, "age_range": details.age_range, "tier": details.tier,
+    }
+    stmt = insert(Customer).values(**values)
+    keep_earlier = ("name_sealed", "name_masked", "gender", "age_range", "tier")
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Customer.phone_hash],
+        index_where=Customer.phone_hash.is_not(None),
+        set_={
+            "phone_sealed": stmt.excluded.phone_sealed,
+            "updated_at": stmt.excluded.updated_at,
+            "special_needs": Customer.special_needs | stmt.excluded.special_needs,
+            **{f: func.coalesce(stmt.excluded[f], getattr(Customer, f)) for f in keep_earlier},
+        },
+    ).returning(Customer)
+    result = await session.execute(stmt, execution_options={"populate_existing": True})
+    return result.scalar_one()
 
 
 def _remember(customer: Customer, details: CustomerIn, identity: Identity, sealer: Sealer) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -49,6 +49,7 @@ class IntakeRules:
     clock_skew: timedelta
     store_check: bool
     duplicates: DuplicatePolicy
+    known_stores: stores.KnownStores = field(default_factory=stores.KnownStores)
 
 
 def _occurred_at(value: datetime | None, *, rules: IntakeRules, received_at: datetime) -> datetime | None:
@@ -74,7 +75,7 @@ async def receive(
     received_at = datetime.now(UTC).replace(microsecond=0)
     occurred_at = _occurred_at(submission.occurred_at, rules=rules, received_at=received_at)
     if rules.store_check:
-        await stores.ensure_known(session=session, store_id=submission.store_id)
+        await stores.ensure_known(session=session, store_id=submission.store_id, known=rules.known_stores)
     if submission.external_ref is not None:
         await _ensure_new_external_ref(session=session, channel=submission.channel, external_ref=submission.external_ref)
     customer = await customers.identify(session=session, details=submission.customer, sealer=sealer)
