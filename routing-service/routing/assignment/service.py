@@ -28,15 +28,16 @@ async def open_loads(*, session: AsyncSession, staff_ids: Sequence[str]) -> dict
 
 async def _eligible(
     session: AsyncSession, *, store_id: str, department_id: str | None, role: str | None,
-    required_skill: str | None, exclude: Sequence[str],
+    required_skill: str | None, exclude: Sequence[str], lock: bool,
 ) -> list[Staff]:
     query = (
         select(Staff)
         .where(Staff.active.is_(True), Staff.on_shift.is_(True))
         .where((func.cardinality(Staff.store_ids) == 0) | Staff.store_ids.contains([store_id]))
         .order_by(Staff.id)
-        .with_for_update()  # two cases opened at once must not both take someone's last free slot
     )
+    if lock:  # two cases opened at once must not both take someone's last free slot
+        query = query.with_for_update()
     if department_id is not None:
         query = query.where(Staff.department_id == department_id)
     if role is not None:
@@ -49,13 +50,16 @@ async def _eligible(
 
 
 async def pick(
-    *, session: AsyncSession, store_id: str, department_id: str | None, role: str | None = None,
+    *, session: AsyncSession, store_id: str, department_id: str | None, role: str | None = "staff",
     required_skill: str | None = None, over_capacity: bool = False, exclude: Sequence[str] = (),
 ) -> Staff | None:
-    """The least-loaded eligible person on shift, or None (the case waits in the department queue)."""
+    """The least-loaded eligible person on shift, or None (the case waits in the department queue).
+
+    Ordinary cases go to ``staff``; supervisors and managers get theirs by urgency or escalation.
+    """
     staff = await _eligible(
         session, store_id=store_id, department_id=department_id, role=role,
-        required_skill=required_skill, exclude=exclude,
+        required_skill=required_skill, exclude=exclude, lock=not over_capacity,
     )
     loads = await open_loads(session=session, staff_ids=[s.id for s in staff])
     chosen = choose(

@@ -132,3 +132,32 @@ async def test_timeline_shows_every_step_with_its_actor(routing):
     entries = [(e["entry"], e["actor"]) for e in response.json()]
     assert entries[0] == ("opened", "routing")
     assert ("acknowledge", case["assignee"]) in entries
+
+
+async def test_a_supervisor_reassigns_to_another_department_and_staff_may_not(routing):
+    store = await routing.new_store()
+    case = await _assigned_case(routing, store)
+    staff = routing.staff_headers(case["assignee"], store=store, department=case["department"])
+    supervisor = routing.staff_headers(f"{store}-SUP", store=store, department="customer_service", role="supervisor")
+
+    refused = await routing.act(case["id"], {"type": "reassign", "department": "security"}, staff)
+    moved = await routing.act(case["id"], {"type": "reassign", "department": "security",
+                                           "reason": "guard saw it happen"}, supervisor)
+
+    assert refused.status_code == 403
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["department"] == "security" and moved.json()["assignee"] == f"{store}-SEC"
+    assert (await routing.outbox_types(case["id"])).count("closeloop.case.assigned.v1") == 2
+
+
+async def test_staff_escalate_to_their_supervisor_who_then_watches_the_case(routing):
+    store = await routing.new_store()
+    case = await _assigned_case(routing, store)
+    staff = routing.staff_headers(case["assignee"], store=store, department=case["department"])
+
+    response = await routing.act(case["id"], {"type": "escalate", "reason": "customer very angry"}, staff)
+
+    assert response.status_code == 200, response.text
+    assert f"{store}-SUP" in response.json()["watchers"] and response.json()["escalation_level"] == 1
+    to_manager = await routing.act(case["id"], {"type": "escalate", "to": "manager"}, staff)
+    assert to_manager.status_code == 403

@@ -28,6 +28,7 @@ from routing.cases.states import Status, next_status
 from routing.cases.timeline import record
 from routing.db import outbox
 from routing.learning.service import record_correction
+from routing.metrics import CASE_ACTIONS
 from routing.org.models import Department, Staff
 from routing.personal_data import seal, unseal
 from routing.rules.matching import CaseFacts
@@ -100,6 +101,7 @@ async def perform(
             entry.text_sealed = seal(settings, action.note)
             await complete(session=session, case=case, task_ref=action.task, by=actor.id, details=action.details)
     case.updated_at = now
+    CASE_ACTIONS.labels(action.type).inc()
     return case
 
 

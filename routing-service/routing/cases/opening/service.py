@@ -20,6 +20,7 @@ from routing.cases.states import Status
 from routing.cases.timeline import record
 from routing.db import outbox
 from routing.incidents.service import link_group_complaint, link_product_incidents, linked_event
+from routing.metrics import CASES_OPENED, CLASSIFY_SECONDS
 from routing.org.models import Staff, Store
 from routing.personal_data import seal
 from routing.rules.matching import CaseFacts
@@ -45,7 +46,9 @@ async def open_case(
     existing = await session.scalar(select(Case).where(Case.feedback_id == feedback.feedback_id))
     if existing is not None:
         return existing
-    labels = labels or classify(feedback.content, channel=feedback.channel, kind_hint=feedback.kind)
+    if labels is None:
+        with CLASSIFY_SECONDS.time():
+            labels = classify(feedback.content, channel=feedback.channel, kind_hint=feedback.kind)
     now = datetime.now(UTC)
     store = await session.get(Store, feedback.store_id)
     case = Case(
@@ -120,6 +123,7 @@ async def open_case(
             await outbox.add(session, linked_event(linking.incident, case, case_count=linking.case_count))
     await announce_tasks(session=session, case=case, tasks=tasks)
     await _attach_waiting_duplicates(session, case, settings)
+    CASES_OPENED.labels(case.category, case.urgency, case.department, "assigned" if person else "queued").inc()
     return case
 
 
