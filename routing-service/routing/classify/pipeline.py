@@ -1,0 +1,193 @@
+"""classify(): the taxonomy's rules first, the statistical model where they are silent, safety never lowered.
+
+1. Normalise (OpenCC, Cantonese, half-width) so every script reads alike.
+2. The rules (conventions table, negation, time, kinds) give labels with the terms
+   that decided them; high-recall safety rules set a floor nothing may lower.
+3. The statistical model labels what the rules leave open and weighs in on confidence;
+   a staff correction it remembers wins over both (but not over the safety floor).
+4. The raising rules (threats, group and repeat complaints, agitation, VIP) only raise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+from collections.abc import Sequence
+from functools import cache
+
+import numpy as np
+import opencc
+
+from routing.classify import rules as rule_modules
+from routing.classify.corpus import build_corpus
+from routing.classify.labels import HEADS, URGENCY_RANK, Classification, Reason
+from routing.classify.model import Model, train
+from routing.classify.rules import Verdict, judge, raise_urgency
+from routing.classify.rules.kinds import PRAISE
+from routing.classify.text import normalise, retail_words, words
+
+_MAX_THEMES = 5
+_NEGATIVE = re.compile(
+    r"差|脏|臭|慢|坏|贵|失望|生气|愤怒|气死|恶心|垃圾|投诉|不满|糟糕|离谱|过分|无语|烂|骗|坑|危险|吓|痛|"
+    r"(?<![a-z])(?:bad|terrible|awful|horrible|disgusting|dirty|rude|slow|broken|angry|furious|disappointed|worst|unacceptable"
+    r"|ridiculous|dangerous|complain)(?![a-z])"
+)
+
+
+def _rules_version() -> str:
+    """A digest of every pattern and table the rules use: it changes whenever the rules do."""
+    digest = hashlib.sha256()
+    for module in (rule_modules.situations, rule_modules.raising, rule_modules.kinds, rule_modules.matching):
+        for name in sorted(vars(module)):
+            value = getattr(module, name)
+            if isinstance(value, re.Pattern):
+                digest.update(f"{name}={value.pattern}".encode())
+    for situation in rule_modules.SITUATIONS:
+        digest.update(repr((situation.name, situation.category, situation.subcategory, situation.urgency, situation.terms,
+                            situation.own, situation.needs_own, situation.rivals, situation.not_after, situation.tense,
+                            situation.kind, situation.raise_if, situation.raise_to, situation.problem,
+                            situation.yields_to)).encode())
+    spelling = importlib.import_module("routing.classify.text.normalise")
+    digest.update(repr((sorted(spelling._CANTONESE.items()), sorted(spelling._VARIANTS.items()))).encode())
+    return "r" + digest.hexdigest()[:8]
+
+
+RULES_VERSION = _rules_version()
+
+
+@cache
+def builtin_model() -> Model:
+    """The model trained on the built-in corpus, trained once per process on first use (a few seconds)."""
+    return train(build_corpus())
+
+
+@cache
+def _traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2hk")
+
+
+def classifier_version(model: Model) -> str:
+    """Rules and model together: `r<rules digest>.m<model digest>`."""
+    return f"{RULES_VERSION}.{model.version}"
+
+
+def _top_features(model: Model, x_row: np.ndarray, head: str, label: str, n: int = 3) -> tuple[str, ...]:
+    """The features that pushed the model most towards its label: the model's deciding terms."""
+    h = model.heads[head]
+    row = h.classes.index(label) if len(h.classes) > 2 else 0
+    contributions = x_row * h.coef[row]
+    order = np.argsort(-contributions)[:n]
+    names = {i: f for f, i in model.vocabulary.items() if i in set(order.tolist())}
+    return tuple(names[i].removeprefix("w:") for i in order if contributions[i] > 0)
+
+
+def _themes(text: str, verdict: Verdict) -> tuple[str, ...]:
+    found = list(verdict.themes)
+    store_words = retail_words()
+    for word in words(text):
+        if word in store_words:
+            found.append(_traditional().convert(word))
+    return tuple(dict.fromkeys(found))[:_MAX_THEMES]
+
+
+def _sentiment(text: str, kind: str, urgency: str) -> float:
+    """Lexicon polarity (-1..1): praise words against complaint words, leaning on what the text is."""
+    positive = len(PRAISE.findall(text))
+    negative = len(_NEGATIVE.findall(text))
+    base = {"praise": 0.6, "suggestion": 0.0, "inquiry": 0.0, "complaint": -0.3}[kind]
+    score = base + 0.2 * (positive - negative) - 0.15 * max(0, URGENCY_RANK[urgency] - 1) - 0.05 * text.count("!")
+    return round(max(-1.0, min(1.0, score)), 2)
+
+
+def classify(
+    text: str,
+    *,
+    channel: str | None = None,
+    kind_hint: str | None = None,
+    customer_tier: str | None = None,
+    model: Model | None = None,
+) -> Classification:
+    """Labels for one feedback text (category, subcategory, urgency, kind, sentiment, theme words, confidence)."""
+    return classify_many([text], channels=[channel], kind_hints=[kind_hint], customer_tiers=[customer_tier], model=model)[0]
+
+
+def classify_many(
+    texts: Sequence[str],
+    *,
+    channels: Sequence[str | None] | None = None,
+    kind_hints: Sequence[str | None] | None = None,
+    customer_tiers: Sequence[str | None] | None = None,
+    model: Model | None = None,
+) -> list[Classification]:
+    """Classify a batch (one model pass for all texts); same results as calling `classify` on each."""
+    model = model or builtin_model()
+    normalised = [normalise(t) for t in texts]
+    if empty := [i for i, t in enumerate(normalised) if not t]:
+        raise ValueError(f"text is empty at position {empty[0]}")
+    x = model.vectorise(normalised)
+    probabilities = model.probabilities(normalised)
+    hints = kind_hints or [None] * len(texts)
+    tiers = customer_tiers or [None] * len(texts)
+    version = classifier_version(model)
+    return [
+        _decide(normalised[i], probabilities[i], x.getrow(i).toarray()[0], model, hints[i], tiers[i], version)
+        for i in range(len(texts))
+    ]
+
+
+def _decide(
+    text: str,
+    probs: dict[str, dict[str, float]],
+    x_row: np.ndarray,
+    model: Model,
+    kind_hint: str | None,
+    customer_tier: str | None,
+    version: str,
+) -> Classification:
+    verdict = judge(text, kind_hint=kind_hint)
+    reasons = list(verdict.reasons)
+    labels: dict[str, str] = {}
+    confidence: dict[str, float] = {}
+    rule_base = 0.95 if verdict.category == "safety" else 0.85
+    for head, value in (("category", verdict.category), ("urgency", verdict.urgency), ("kind", verdict.kind)):
+        model_label = max(probs[head], key=probs[head].__getitem__)
+        if value is not None:
+            labels[head] = value
+            confidence[head] = 0.5 * rule_base + 0.5 * max(probs[head].get(value, 0.0), rule_base if value == model_label else 0.0)
+        else:
+            labels[head] = model_label
+            confidence[head] = probs[head][model_label]
+            terms = _top_features(model, x_row, head, model_label)
+            reasons.append(Reason(f"model.{head}", terms, f"{head}={model_label} by the statistical model (p={probs[head][model_label]:.2f})"))
+    subcategory = verdict.subcategory or "general"
+    if remembered := model.memory.get(text):
+        labels["category"], labels["urgency"], labels["kind"] = remembered
+        subcategory = verdict.subcategory if verdict.category == remembered[0] and verdict.subcategory else "general"
+        confidence = dict.fromkeys(HEADS, 1.0)
+        reasons.append(Reason("correction", (text,), "labels as corrected by staff for this text"))
+    if labels["kind"] == "praise" and verdict.category is None:
+        labels["urgency"] = "minor"
+    if labels["kind"] != "praise":
+        labels["urgency"], raised = raise_urgency(labels["urgency"], text, customer_tier=customer_tier)
+        reasons.extend(raised)
+    if verdict.floor is not None:
+        floor_category, floor_urgency = verdict.floor
+        if URGENCY_RANK[labels["urgency"]] < URGENCY_RANK[floor_urgency] or (
+            labels["category"] != floor_category and URGENCY_RANK[labels["urgency"]] <= URGENCY_RANK[floor_urgency]
+        ):
+            labels["category"] = floor_category
+            labels["urgency"] = max(labels["urgency"], floor_urgency, key=URGENCY_RANK.__getitem__)
+            subcategory = verdict.subcategory or subcategory
+            reasons.append(Reason("safety.floor", (), f"a safety rule fixed category={floor_category}, urgency≥{floor_urgency}"))
+    return Classification(
+        category=labels["category"],  # type: ignore[arg-type]
+        subcategory=subcategory,
+        urgency=labels["urgency"],  # type: ignore[arg-type]
+        kind=labels["kind"],  # type: ignore[arg-type]
+        sentiment=_sentiment(text, labels["kind"], labels["urgency"]),
+        theme_words=_themes(text, verdict),
+        confidence=round(min(confidence.values()), 3),
+        explanation=tuple(reasons),
+        classifier_version=version,
+    )

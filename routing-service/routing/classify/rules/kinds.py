@@ -1,0 +1,89 @@
+"""What the customer is doing: complaining (投訴), suggesting (建議), praising (表揚) or asking (諮詢).
+
+The taxonomy's settled cases: a question that reports a fault is a complaint; a plain
+request for information is an inquiry; a polite "could you" around an incident is a
+complaint, while proposing something new is a suggestion; thanks that mention a past
+safety incident are praise; thanks for a problem already put right are praise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from routing.classify.rules.lexicon import STAFF, alt
+
+PRAISE = re.compile(alt(
+    "谢谢", "感谢", "多谢", "表扬", "点赞", "赞", "好评", "非常好", "很好", "真好", "太好了", "很棒", "好棒", "真棒", "优秀", "满意",
+    "贴心", "热情", "耐心", "周到", "专业", "尽责", "负责任", "给力", "辛苦了", "好人", "好吃", "新鲜", "合理", "有礼貌", "划算", "实惠", "便宜", "好甜", "很甜", "有创意", "开心", "喜欢", "值得", "服务好", "服务很好", "感动", "及时",
+    "thank", "thanks", "great", "excellent", "amazing", "wonderful", "brilliant", "fantastic", "lovely", "love", "loved", "kind",
+    "helpful", "friendly", "well done", "kudos", "appreciate", "impressed", "the best", "delicious", "fresh", "crisp", "awesome",
+    "perfect", "patient", "compliments?", "grateful", "lifesaver", "superb", "outstanding",
+))
+_PRAISE_NEGATED = re.compile(r"(?:不|没|没有|不是很|不太|不够|not|n't|never|no)\s?(?:\w+\s)?$")
+_POLITE_TAIL = re.compile(
+    r"[,，.。!！\s]*(?:请尽快处理|请处理|麻烦了|麻烦你们|谢谢你们|谢谢|多谢|感谢|thanks?(?: you)?(?: very much)?|thank you|cheers)[!！。.\s]*$"
+)
+RESOLVED = re.compile(alt(
+    r"已经?(?:解决|修好|处理好|处理了|换了|退了|弄好|搞定|改善|改正|补上|修理好|退款|赔)", "问题解决", "解决了", "修好了", "处理得",
+    "fixed", "sorted", "resolved", "replaced", "refunded", "put right", "dealt with",
+))
+SUGGESTS = re.compile(alt(
+    "建议", "希望", "最好", "能不能", "能否", "可不可以", "可否", "如果能", "要是能", "要是有", "是否可以", "不如", "提议",
+    r"应该(?:增加|多|设|提供)", r"请(?:增加|多|引进|延长|提供)", r"(?:would|'d) be (?:\w+ )?(?:great|nice|good|helpful|lovely|wonderful|useful|better)",
+    r"i suggest", "suggest",
+    "suggestion", "recommend", r"could you (?:please )?(?:add|consider|stock|open|install|provide)",
+    r"please (?:add|consider|stock|open|install|provide|do more)", "why not", "you should", "i wish", "it'd be nice",
+    "how about", "would love",
+))
+INFO_REQUEST = re.compile(alt(
+    r"想(?:申请|知道|了解|查看|调|问|确认)", r"申请(?:查看|调取|调看)", r"调(?:取|看)?(?:监控|录像|cctv)", r"查看?(?:监控|录像)",
+    r"(?:监控|录像|cctv).{0,8}(?:吗|\?|？|能不能|可不可以|可以)", r"想问(?:一下|下)?", "问一下",
+    "谁负责", r"怎么(?:赔|索赔|申请|报销)", r"如何(?:赔|处理|索赔|申请|报销)", r"可以(?:查|调|提供|告诉|帮我查)", r"能否(?:提供|查|调)",
+    r"request (?:the |a )?(?:cctv|footage|copy|report)", r"(?:see|get|view) (?:the )?(?:cctv|footage)", r"who (?:is responsible|pays|will pay)",
+    r"how (?:do|can) i (?:claim|get|request|apply)", r"i'd like to (?:know|request|see)", "could you tell me",
+))
+DIRECTED_THANKS = re.compile(
+    rf"(?:谢谢|感谢|多谢|表扬|点赞|thanks? (?:to|you)|grateful).{{0,16}}{STAFF}"
+    rf"|{STAFF}.{{0,40}}(?:谢谢|感谢|多谢|thank|尽责|负责|及时|很好|真好|很棒|好人|给力|专业|热情|耐心|helpful|great|amazing|quick|brave)"
+)
+PEOPLE_PRAISE = re.compile(alt(
+    "谢谢", "感谢", "多谢", "表扬", "贴心", "热情", "耐心", "周到", "专业", "尽责", "负责任", "给力", "辛苦了", "好人", "服务好",
+    "服务很好", "感动", "及时", "有礼貌", "主动", "thank", "thanks", "kind", "helpful", "friendly", "well done", "kudos", "patient", "grateful",
+    "polite", "lifesaver",
+))
+
+
+_HEARTFELT = re.compile(r"(?:非常|十分|万分|真的|太|好|很|衷心|特别|真心|so much|very much|really)\s*$")
+
+
+def praises(text: str) -> str | None:
+    """The praise term in a text, ignoring negated praise ("不新鲜") and a bare polite closing "谢谢"."""
+    body = SUGGESTS.sub(lambda m: " " * len(m.group()), text)  # "it would be great to have..." is not praise
+    tail = _POLITE_TAIL.search(body)
+    for m in PRAISE.finditer(body):
+        if tail and m.start() >= tail.start() and not _HEARTFELT.search(body[:m.start()]):
+            continue
+        if not _PRAISE_NEGATED.search(body[max(0, m.start() - 6):m.start()]):
+            return m.group()
+    return None
+
+
+def thanks_staff(text: str) -> str | None:
+    """Thanks aimed at staff ("感謝保安..."), which make a past incident a praise rather than a complaint."""
+    m = DIRECTED_THANKS.search(_POLITE_TAIL.sub("", text))
+    return m.group() if m else None
+
+
+def resolved(text: str) -> str | None:
+    m = RESOLVED.search(text)
+    return m.group() if m else None
+
+
+def suggests(text: str) -> str | None:
+    m = SUGGESTS.search(text)
+    return m.group() if m else None
+
+
+def requests_information(text: str) -> str | None:
+    m = INFO_REQUEST.search(text)
+    return m.group() if m else None
