@@ -18,8 +18,7 @@ from sla.clocks.deadlines import counted, schedule
 from sla.clocks.ledger import note
 from sla.clocks.models import Clock, LedgerEntry
 from sla.deliveries.service import publish
-from sla.escalations.models import Ladder
-from sla.escalations.service import climb
+from sla.escalations.service import climb, ladder_of
 from sla.policies.models import Policy
 from sla.policies.schemas import ClockSpec
 from sla.stores.service import calendar_id_for, ladder_id_for
@@ -167,13 +166,12 @@ async def recompute_for_calendar(*, session: AsyncSession, calendar_id: str, sto
     return len(clocks)
 
 
-async def fire(*, session: AsyncSession, clock: Clock, now: datetime) -> None:
+async def fire(*, session: AsyncSession, clock: Clock, now: datetime, case: TrackedCase | None) -> None:
     """The timer's visit to a due clock (locked by the caller): warn, breach, or climb the ladder."""
     if clock.status == "running":
         if clock.warned_at is None and clock.warning_at is not None and clock.warning_at <= now < clock.due_at:
             clock.warned_at = now
             note(session=session, clock=clock, kind="warned", at=now)
-            case = await session.get(TrackedCase, clock.case_id)
             await publish(
                 session=session,
                 payload=ClockWarned(**_about(clock), occurred_at=now, due_at=clock.due_at, assignee_id=case.assignee_id if case else None),
@@ -183,7 +181,6 @@ async def fire(*, session: AsyncSession, clock: Clock, now: datetime) -> None:
             clock.breached_at = clock.due_at
             clock.next_escalation_at = clock.due_at  # the first rung above the owner is asked at once
             note(session=session, clock=clock, kind="breached", at=clock.due_at, noticed_at=now)
-            case = await session.get(TrackedCase, clock.case_id)
             await publish(
                 session=session,
                 payload=ClockBreached(**_about(clock), occurred_at=clock.due_at, due_at=clock.due_at,
@@ -192,13 +189,13 @@ async def fire(*, session: AsyncSession, clock: Clock, now: datetime) -> None:
             )
             await _first_rung(session=session, clock=clock)
     if clock.status == "breached" and clock.stopped_at is None:
-        await climb(session=session, clock=clock, now=now)
+        await climb(session=session, clock=clock, now=now, case=case)
     clock.fire_at = next_fire(clock)
 
 
 async def _first_rung(*, session: AsyncSession, clock: Clock) -> None:
     """The first rung above the owner may wait a while after the breach (its `after_seconds`)."""
-    ladder = await session.get(Ladder, clock.ladder_id) if clock.ladder_id else None
+    ladder = await ladder_of(session=session, ladder_id=clock.ladder_id)
     if ladder is not None and len(ladder.steps) > 1:
         clock.next_escalation_at = clock.due_at + timedelta(seconds=ladder.steps[1]["after_seconds"])
 

@@ -20,6 +20,7 @@ from closeloop.db import Database
 from sla.cases.models import TrackedCase
 from sla.clocks import service
 from sla.clocks.models import Clock
+from sla.deliveries.service import batched
 
 log = logging.getLogger(__name__)
 FIRED = Counter("closeloop_sla_timer_fired_total", "Clocks the timer visited")
@@ -79,12 +80,18 @@ class ClockTimer:
                     .with_for_update(skip_locked=True)
                 )
             ).all()
-            if clocks:  # one query for the cases of the whole batch instead of one per clock
-                await session.scalars(select(TrackedCase).where(TrackedCase.case_id.in_({c.case_id for c in clocks})))
-            for clock in clocks:
-                assert clock.fire_at is not None
-                LAG.observe(max((now - clock.fire_at).total_seconds(), 0.0))
-                await service.fire(session=session, clock=clock, now=now)
+            # one query for the cases of the whole batch, none per clock: pending changes then flush as one batch
+            cases = {
+                c.case_id: c
+                for c in (await session.scalars(select(TrackedCase).where(TrackedCase.case_id.in_({c.case_id for c in clocks})))).all()
+            } if clocks else {}
+            # the pass reads only stores, staff and ladders, which it never changes: no flush per query
+            with session.no_autoflush:
+                async with batched(session):
+                    for clock in clocks:
+                        assert clock.fire_at is not None
+                        LAG.observe(max((now - clock.fire_at).total_seconds(), 0.0))
+                        await service.fire(session=session, clock=clock, now=now, case=cases.get(clock.case_id))
         FIRED.inc(len(clocks))
         return len(clocks)
 

@@ -56,12 +56,21 @@ async def list_escalations(*, session: AsyncSession, case_id: str | None, store_
     return list((await session.scalars(query)).all())
 
 
-async def climb(*, session: AsyncSession, clock: Clock, now: datetime) -> list[Escalation]:
+async def ladder_of(*, session: AsyncSession, ladder_id: str | None) -> Ladder | None:
+    """Ladders are few: read each once per transaction however many clocks climb it."""
+    if ladder_id is None:
+        return None
+    cache = session.info.setdefault("sla_ladders", {})
+    if ladder_id not in cache:
+        cache[ladder_id] = await session.get(Ladder, ladder_id)
+    return cache[ladder_id]
+
+
+async def climb(*, session: AsyncSession, clock: Clock, now: datetime, case: TrackedCase | None) -> list[Escalation]:
     """Ask every rung whose time has come since the breach; at the top, remind at the ladder's interval."""
-    ladder = await session.get(Ladder, clock.ladder_id) if clock.ladder_id else None
+    ladder = await ladder_of(session=session, ladder_id=clock.ladder_id)
     steps = ladder.steps if ladder is not None else [{"role": "assignee", "after_seconds": 0}, {"role": "supervisor", "after_seconds": 0}]
     repeat = ladder.repeat_seconds if ladder is not None else None
-    case = await session.get(TrackedCase, clock.case_id)
     assert clock.breached_at is not None
     done: list[Escalation] = []
     while clock.next_escalation_at is not None and clock.next_escalation_at <= now:
