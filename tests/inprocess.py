@@ -41,6 +41,20 @@ class InProcessFleet:
     def headers(self, **kwargs) -> dict[str, str]:  # type: ignore[no-untyped-def]
         return {"Authorization": f"Bearer {self.token(**kwargs)}"}
 
+    async def submit_feedback(self, **body: object) -> dict:  # type: ignore[type-arg]
+        """POST a feedback, waiting out intake's read copy of stores catching up with routing's seed."""
+        from fleet.testing import eventually
+
+        async def accepted() -> httpx.Response | None:
+            response = await self.clients["intake"].post("/v1/feedback", json=body, headers=self.headers())
+            if response.status_code == 422 and "unknown store" in response.text:
+                return None
+            return response
+
+        response = await eventually(accepted, timeout=30, what="intake knowing the store")
+        assert response.status_code == 201, response.text
+        return response.json()
+
     def settings_for(self, service: str, **overrides):  # type: ignore[no-untyped-def]
         settings_class = importlib.import_module(f"{service}.settings").Settings
         values = {

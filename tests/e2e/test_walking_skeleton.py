@@ -9,13 +9,7 @@ from fleet.testing import eventually
 
 
 async def _submit(fleet, content: str = "收银员态度很差,找零还扔在台面上") -> dict:  # type: ignore[no-untyped-def]
-    response = await fleet.clients["intake"].post(
-        "/v1/feedback",
-        json={"channel": "pos", "store_id": "S001", "content": content},
-        headers=fleet.headers(),
-    )
-    assert response.status_code == 201, response.text
-    return response.json()
+    return await fleet.submit_feedback(channel="pos", store_id="S001", content=content)
 
 
 async def _case_of(fleet, feedback_id: str) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -20,10 +20,8 @@ async def test_feedback_accepted_during_a_broker_outage_all_become_cases_once(ka
         headers = fleet.headers()
 
         async def submit(i: int) -> str:
-            r = await intake.post("/v1/feedback", headers=headers,
-                                  json={"channel": "app", "store_id": "S001", "content": f"第{i}次反映:冷藏區太冷了"})
-            assert r.status_code == 201, r.text
-            return r.json()["id"]
+            feedback = await fleet.submit_feedback(channel="app", store_id="S001", content=f"第{i}次反映:冷藏區太冷了")
+            return feedback["id"]
 
         async def volume() -> int:
             return (await analytics.get("/v1/kpis", headers=headers)).json()["volume"]

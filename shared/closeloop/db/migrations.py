@@ -23,7 +23,9 @@ def run_migrations(*, schema: str, metadata: MetaData, database_url: str) -> Non
         return
 
     def migrate(connection: Connection) -> None:
-        connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+        exists = connection.scalar(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema})
+        if not exists:  # CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when it exists
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         connection.commit()
         context.configure(
             connection=connection,

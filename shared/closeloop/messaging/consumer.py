@@ -169,13 +169,12 @@ class EventConsumer:
         if handler is None:
             EVENTS_PROCESSED.labels(self.service, topic, "ignored").inc()
             return Outcome("ignored", event.id)
-        context = propagate.extract({k: v.decode() for k, v in (record.headers or ()) if v is not None})
         token = correlation_id.set(event.subject)
         try:
             last_error: Exception | None = None
             for attempt in range(1, self.max_attempts + 1):
                 try:
-                    with tracer.start_as_current_span(f"consume {event.type}", context=context):
+                    with self.consume_span(record, event):
                         applied = await self._apply(topic, event, handler)
                     status = "applied" if applied else "duplicate"
                     EVENTS_PROCESSED.labels(self.service, topic, status).inc()
@@ -194,6 +193,15 @@ class EventConsumer:
             return Outcome("dead_lettered", event.id)
         finally:
             correlation_id.reset(token)
+
+    def consume_span(self, record: ConsumerRecord, event: CloudEvent):  # type: ignore[no-untyped-def]
+        """The span of applying one event, continuing the producer's trace from the ``traceparent`` header."""
+        context = propagate.extract({k: v.decode() for k, v in (record.headers or ()) if v is not None})
+        return tracer.start_as_current_span(
+            f"consume {event.type}", context=context, kind=trace.SpanKind.CONSUMER,
+            attributes={"closeloop.service": self.service, "messaging.destination.name": self._base_topic(record.topic),
+                        "messaging.message.id": event.id, "closeloop.subject": event.subject},
+        )
 
     async def _apply(self, topic: str, event: CloudEvent, handler: Handler) -> bool:
         async with self.database.unit_of_work() as session:

@@ -18,6 +18,7 @@ from closeloop.db import Database
 from closeloop.logs import configure_logging, correlation_id
 from closeloop.problems import install_problem_handlers
 from closeloop.settings import ServiceSettings
+from closeloop.tracing import configure_tracing, telemetry_config
 from closeloop.web.health import health_router
 from closeloop.web.metrics import HTTP_SECONDS
 
@@ -49,6 +50,7 @@ class ServiceParts:
 def create_service_app(parts: ServiceParts) -> FastAPI:
     settings = parts.settings
     configure_logging(service=settings.service_name, level=settings.log_level, json_output=settings.log_json)
+    configure_tracing(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -69,7 +71,10 @@ def create_service_app(parts: ServiceParts) -> FastAPI:
             await parts.database.dispose()
             log.info("service stopped")
 
-    app = FastAPI(title=parts.title, description=parts.description, version=parts.version, lifespan=lifespan)
+    app = FastAPI(
+        title=parts.title, description=parts.description, version=parts.version, lifespan=lifespan,
+        telemetry=telemetry_config(),
+    )
     app.state.settings = settings
     app.state.database = parts.database
     app.state.authenticator = Authenticator(settings)
@@ -93,7 +98,13 @@ def create_service_app(parts: ServiceParts) -> FastAPI:
             ).observe(time.perf_counter() - started)
             correlation_id.reset(token)
 
-    app.include_router(health_router(database=parts.database, bootstrap_servers=settings.kafka_bootstrap_servers))
+    app.include_router(
+        health_router(
+            database=parts.database,
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            needs_broker=settings.run_relay or settings.run_consumers,
+        )
+    )
     for router in parts.routers:
         app.include_router(router)
     return app

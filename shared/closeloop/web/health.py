@@ -25,7 +25,8 @@ async def broker_reachable(bootstrap_servers: str, timeout: float = 2.0) -> bool
     return False
 
 
-def health_router(*, database: Database, bootstrap_servers: str) -> APIRouter:
+def health_router(*, database: Database, bootstrap_servers: str, needs_broker: bool = True) -> APIRouter:
+    """``needs_broker=False`` for API-only pods: intake keeps accepting feedback into its outbox while Kafka is down."""
     router = APIRouter(tags=["health"])
 
     @router.get("/healthz", summary="The process is alive")
@@ -40,7 +41,8 @@ def health_router(*, database: Database, bootstrap_servers: str) -> APIRouter:
             checks["database"] = "ok"
         except Exception as exc:
             checks["database"] = f"unavailable: {type(exc).__name__}"
-        checks["broker"] = "ok" if await broker_reachable(bootstrap_servers) else "unavailable"
+        if needs_broker:
+            checks["broker"] = "ok" if await broker_reachable(bootstrap_servers) else "unavailable"
         if all(v == "ok" for v in checks.values()):
             return JSONResponse({"status": "ready", "checks": checks})
         return problem_response(503, "Not ready", "a dependency is unavailable", checks=checks)
