@@ -13,6 +13,7 @@ from routing.cases.handlers import handlers
 from routing.db import metadata, outbox
 from routing.incidents.api import router as incidents_router
 from routing.learning.api import router as learning_router
+from routing.learning.warmup import ClassifierWarmUp
 from routing.models import load_models
 from routing.org.api import router as org_router
 from routing.personal_data import cipher
@@ -30,10 +31,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             settings=settings,
             database=database,
             routers=[cases_router, incidents_router, org_router, rules_router, learning_router],
-            workers=lambda: messaging_workers(
-                settings=settings, database=database, metadata=metadata, outbox=outbox,
-                handlers=handlers(settings), topics=list(consumed_by("routing")),
-            ),
+            workers=lambda: [
+                ClassifierWarmUp(),
+                *messaging_workers(
+                    settings=settings, database=database, metadata=metadata, outbox=outbox,
+                    handlers=handlers(settings), topics=list(consumed_by("routing")),
+                ),
+            ],
             title="Closeloop routing-service",
             description="Classification, cases and their routing to the owning department; the organisation.",
         )

@@ -31,6 +31,11 @@ class Settings(ServiceSettings):
 
     retrain_holdout_fraction: float = Field(default=0.25, gt=0, lt=1)
     retrain_seed: int = 20261123
+    retrain_required_gain: float = Field(
+        default=0.0, ge=0, le=1,
+        description="How much better (mean label accuracy) a candidate must be than the active version; "
+        "0 means no worse. Urgent recall may never drop.",
+    )
 
 
 def _settings(request: Request) -> Settings:

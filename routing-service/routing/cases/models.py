@@ -61,7 +61,7 @@ class Case(Base):
     sentiment: Mapped[float] = mapped_column(Float, default=0.0)
     theme_words: Mapped[list[str]] = mapped_column(JSONB, default=list)
     confidence: Mapped[float | None] = mapped_column(Float)
-    explanation: Mapped[list[str]] = mapped_column(JSONB, default=list)
+    explanation: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, default=list)
     classifier_version: Mapped[str] = mapped_column(String(32))
 
     department: Mapped[str | None] = mapped_column(String(32))

@@ -80,7 +80,7 @@ class IncidentRef(BaseModel):
 class CaseDetail(CaseOut):
     content: str | None = Field(description="What the customer said; phones and e-mails masked without pii:read.")
     resolution: str | None
-    explanation: list[str]
+    explanation: list[dict[str, Any]] = Field(description="Which rules or terms decided the labels.")
     items: list[dict[str, Any]]
     duplicates: list[str] = Field(description="Feedback ids merged into this case.")
     tasks: list[TaskOut]

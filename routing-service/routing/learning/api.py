@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query
 from closeloop.auth import Principal, require_scopes
 from closeloop.db import SessionDep
 from routing.learning import service
-from routing.learning.schemas import CorrectionOut, VersionOut
+from routing.learning.retraining import retrain
+from routing.learning.schemas import CorrectionOut, RetrainOut, VersionOut
 from routing.personal_data import shown, unseal
 from routing.settings import SettingsDep
 
@@ -36,3 +37,13 @@ async def list_corrections(
         )
         for c in await service.list_corrections(session=session, limit=limit)
     ]
+
+
+@router.post("/retrain", dependencies=[require_scopes("case:admin")])
+async def post_retrain(session: SessionDep, settings: SettingsDep) -> RetrainOut:
+    """Build a version from the built-in corpus and every correction; it becomes active only if it is no worse
+    than the active one on the held-out split. Takes seconds (training runs off the event loop)."""
+    async with session.begin():
+        outcome = await retrain(session=session, settings=settings)
+    return RetrainOut(version=VersionOut.model_validate(outcome.version), activated=outcome.activated,
+                      baseline_version=outcome.baseline_version)

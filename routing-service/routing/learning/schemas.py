@@ -33,3 +33,9 @@ class CorrectionOut(BaseModel):
     by: str
     reason: str | None
     created_at: datetime
+
+
+class RetrainOut(BaseModel):
+    version: VersionOut
+    activated: bool
+    baseline_version: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.logs import scrub
 from routing.cases.models import Case
+from routing.cases.opening.classification import CLASSIFIER_INSTALLED, Model
 from routing.learning.models import ClassifierVersion, Correction
 from routing.personal_data import seal
 from routing.settings import Settings
@@ -45,3 +47,23 @@ async def list_versions(*, session: AsyncSession) -> Sequence[ClassifierVersion]
 
 async def active_version(*, session: AsyncSession) -> ClassifierVersion | None:
     return await session.scalar(select(ClassifierVersion).where(ClassifierVersion.status == "active"))
+
+
+_LOADED: dict[str, Model] = {}
+
+
+async def active_model(*, session: AsyncSession) -> Model | None:
+    """The model of the active classifier version (loaded once per process); None means the built-in one."""
+    if not CLASSIFIER_INSTALLED:
+        return None
+    version_id = await session.scalar(select(ClassifierVersion.id).where(ClassifierVersion.status == "active"))
+    if version_id is None:
+        return None
+    if version_id not in _LOADED:
+        blob = await session.scalar(select(ClassifierVersion.model).where(ClassifierVersion.id == version_id))
+        if blob is None:
+            return None
+        model = await asyncio.to_thread(Model.from_bytes, blob)
+        _LOADED.clear()
+        _LOADED[version_id] = model
+    return _LOADED[version_id]

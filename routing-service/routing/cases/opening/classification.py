@@ -1,18 +1,34 @@
 """The one place cases meet the classifier (routing.classify): labels for a feedback's words.
 
-Until the classifier package is present, every item gets the walking skeleton's neutral labels, so
-cases still open and route (to the default department) instead of piling up unhandled.
+The classifier is rules first and a statistical model where the rules are silent; which model is
+in use is the active classifier version (see routing.learning). Without the classifier package,
+every item gets neutral labels, so cases still open and reach the default department instead of
+piling up unhandled.
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass, field
+from typing import Any
 
+try:  # the classifier is its own package, built and shipped beside this one
+    from routing.classify import pipeline as _pipeline
+    from routing.classify.model import Model
+except ImportError:  # pragma: no cover - exercised only in a build without the classifier
+    _pipeline = None  # type: ignore[assignment]
+    Model = Any  # type: ignore[misc,assignment]
+
+log = logging.getLogger(__name__)
 SKELETON_VERSION = "skeleton-0"
+CLASSIFIER_INSTALLED = _pipeline is not None
 
 
 @dataclass(frozen=True)
 class Labels:
+    """What a case records of its classification."""
+
     category: str
     subcategory: str | None
     urgency: str
@@ -20,13 +36,50 @@ class Labels:
     sentiment: float = 0.0
     theme_words: list[str] = field(default_factory=list)
     confidence: float | None = None
-    explanation: list[str] = field(default_factory=list)
+    explanation: list[dict[str, Any]] = field(default_factory=list)
     version: str = SKELETON_VERSION
 
 
-def classify(text: str, *, channel: str | None = None, kind_hint: str | None = None) -> Labels:
-    """Labels for one feedback text (category, urgency, kind, ...) and the version that decided them."""
+_training = threading.Lock()
+
+
+def builtin_model() -> Model | None:
+    """The model trained on the built-in corpus, trained once per process on first use (seconds: call it off
+    the event loop); the lock keeps two threads from training it twice."""
+    if _pipeline is None:
+        return None
+    with _training:
+        return _pipeline.builtin_model()
+
+
+def version_of(model: Model) -> str:
+    """The version string a case records: the rules' digest and the model's."""
+    return _pipeline.classifier_version(model) if _pipeline is not None else SKELETON_VERSION
+
+
+def classify(
+    text: str, *, channel: str | None = None, kind_hint: str | None = None, customer_tier: str | None = None,
+    model: Model | None = None,
+) -> Labels:
+    """Labels for one feedback text and the version that decided them (CPU-bound: run it in a thread)."""
+    if _pipeline is None:
+        return _neutral(kind_hint, "no classifier installed: neutral labels")
+    try:
+        result = _pipeline.classify(text, channel=channel, kind_hint=kind_hint, customer_tier=customer_tier,
+                                    model=model or builtin_model())
+    except ValueError:  # nothing to classify (only emoji or punctuation): the case still opens, for a person to read
+        return _neutral(kind_hint, "no words to classify: neutral labels for a person to check")
+    except Exception as exc:  # a classifier fault must not lose the customer's feedback
+        log.error("classifier failed, neutral labels used: %s", type(exc).__name__)
+        return _neutral(kind_hint, f"classifier failed ({type(exc).__name__}): neutral labels for a person to check")
+    data = result.as_dict()
     return Labels(
-        category="other", subcategory=None, urgency="general", kind=kind_hint or "complaint",
-        explanation=["no classifier installed: neutral labels"],
+        category=result.category, subcategory=result.subcategory, urgency=result.urgency, kind=result.kind,
+        sentiment=result.sentiment, theme_words=list(result.theme_words), confidence=result.confidence,
+        explanation=data["explanation"], version=result.classifier_version,
     )
+
+
+def _neutral(kind_hint: str | None, why: str) -> Labels:
+    return Labels(category="other", subcategory=None, urgency="general", kind=kind_hint or "complaint",
+                  explanation=[{"rule": "neutral", "terms": [], "effect": why}])

@@ -3,6 +3,7 @@ in one transaction with the events that announce it."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from routing.cases.states import Status
 from routing.cases.timeline import record
 from routing.db import outbox
 from routing.incidents.service import link_group_complaint, link_product_incidents, linked_event
+from routing.learning.service import active_model
 from routing.metrics import CASES_OPENED, CLASSIFY_SECONDS
 from routing.org.models import Staff, Store
 from routing.personal_data import seal
@@ -47,8 +49,11 @@ async def open_case(
     if existing is not None:
         return existing
     if labels is None:
+        model = await active_model(session=session)
         with CLASSIFY_SECONDS.time():
-            labels = classify(feedback.content, channel=feedback.channel, kind_hint=feedback.kind)
+            labels = await asyncio.to_thread(
+                classify, feedback.content, channel=feedback.channel, kind_hint=feedback.kind, model=model
+            )
     now = datetime.now(UTC)
     store = await session.get(Store, feedback.store_id)
     case = Case(

@@ -1,0 +1,58 @@
+"""Corrections become a new classifier version only when it is no worse on the held-out split."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from closeloop.db import Database
+from routing.cases.opening.classification import CLASSIFIER_INSTALLED
+from routing.learning.retraining import retrain
+
+pytestmark = pytest.mark.skipif(not CLASSIFIER_INSTALLED, reason="this build has no classifier package")
+
+
+async def _corrected_case(routing) -> dict:  # type: ignore[no-untyped-def]
+    store = await routing.new_store()
+    text = f"會員積分兌換的禮品卡到現在還沒寄到,單號 {uuid.uuid4().hex[:6]}"
+    case = await routing.case_opened_for(routing.feedback(store, text, customer=f"c-{uuid.uuid4()}"))
+    response = await routing.act(case["id"], {"type": "reclassify", "category": "other", "subcategory": "membership",
+                                              "urgency": "general", "kind": "complaint"})
+    assert response.status_code == 200, response.text
+    return case
+
+
+async def test_retrain_learns_the_corrections_and_new_cases_use_the_new_version(routing):
+    await _corrected_case(routing)
+
+    response = await routing.client.post("/v1/classifier/retrain", headers=routing.headers())
+
+    assert response.status_code == 200, response.text
+    outcome = response.json()
+    assert outcome["activated"] is True and outcome["version"]["status"] == "active"
+    assert outcome["version"]["corrections_used"] >= 1 and outcome["version"]["holdout_examples"] > 0
+    assert outcome["version"]["metrics"]["urgent_recall"] >= outcome["version"]["baseline_metrics"]["urgent_recall"]
+    store = await routing.new_store()
+    case = await routing.case_opened_for(routing.feedback(store, "冷氣太冷了"))
+    assert case["classifier_version"] == outcome["version"]["id"]
+
+
+async def test_a_candidate_short_of_the_required_gain_is_rejected_and_the_active_version_stays(routing):
+    await _corrected_case(routing)
+    demanding = routing.settings.model_copy(update={"retrain_required_gain": 1.0})
+    database = Database(routing.settings.database_url, pool_size=1)
+    try:
+        async with database.unit_of_work() as session:
+            before = await session.scalar(
+                text("SELECT id FROM routing.classifier_versions WHERE status = 'active'")
+            )
+            outcome = await retrain(session=session, settings=demanding)
+    finally:
+        await database.dispose()
+
+    assert outcome.activated is False and outcome.version.status == "rejected"
+    assert "rejected" in (outcome.version.decision or "")
+    active = await routing.sql("SELECT id FROM routing.classifier_versions WHERE status = 'active'")
+    assert [r.id for r in active] == ([before] if before else [])
