@@ -2,7 +2,7 @@
 
     .venv/bin/python intake-service/benchmarks/intake_throughput.py [--seconds 20] [--connections 32] [--kafka]
 
-Both servers run under uvicorn (one worker, uvloop, httptools) in their own process; the same load
+Both servers run under uvicorn (one worker unless --workers, uvloop, httptools) in their own process; the same load
 generator (keep-alive HTTP/1.1 connections, a fresh body per request: 70% with a customer and phone,
 30% anonymous, 50 stores) drives each in turn after a warm-up. intake does everything it does in
 production: validation, store scoping, customer lookup by keyed hash, sealing, duplicate check,
@@ -106,8 +106,8 @@ async def drive(port: int, *, token: str, seconds: float, connections: int, warm
     }
 
 
-def serve(app: str, port: int, env: dict[str, str], *, factory: bool) -> subprocess.Popen[bytes]:
-    argv = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+def serve(app: str, port: int, env: dict[str, str], *, factory: bool, workers: int) -> subprocess.Popen[bytes]:
+    argv = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
             "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"]
     if factory:
         argv.append("--factory")
@@ -128,6 +128,7 @@ async def main() -> None:
     parser.add_argument("--warmup", type=float, default=3.0)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--kafka", action="store_true", help="run intake's outbox relay against a real Kafka")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes, the same for both servers")
     args = parser.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="closeloop-bench-"))
@@ -160,13 +161,14 @@ async def main() -> None:
             "CLOSELOOP_RATE_LIMITS": "1000000/second", "CLOSELOOP_LOG_LEVEL": "WARNING",
             "CLOSELOOP_ATTACHMENT_STORE_URL": f"file://{scratch / 'objects'}", "CLOSELOOP_DB_POOL_SIZE": "20",
         }
+        load_before = os.getloadavg()[0]
         results = {}
         for name, app, factory, env in (
             ("bare FastAPI (validation only)", "bare_app:app", False, {}),
             ("intake POST /v1/feedback", "intake.main:create_app", True, intake_env),
         ):
             port = free_port()
-            process = serve(app, port, env, factory=factory)
+            process = serve(app, port, env, factory=factory, workers=args.workers)
             processes.append(process)
             await wait_for(port, process)
             results[name] = await drive(
@@ -176,7 +178,8 @@ async def main() -> None:
             process.wait(timeout=30)
 
         print(f"\nPOST /v1/feedback, {args.connections} connections, {args.seconds:.0f} s after {args.warmup:.0f} s warm-up"
-              f"{', relay publishing to Kafka' if args.kafka else ''}, {os.cpu_count()} CPUs")
+              f"{', relay publishing to Kafka' if args.kafka else ''}, {args.workers} uvicorn worker(s) each, "
+              f"{os.cpu_count()} CPUs, load average before the run {load_before:.1f}")
         print(f"{'':34} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'requests':>9} {'non-2xx':>8}")
         for name, r in results.items():
             print(f"{name:34} {r['throughput']:9.0f} {r['p50_ms']:8.2f} {r['p99_ms']:8.2f} {r['requests']:9.0f} {r['non_2xx']:8.0f}")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from intake.duplicates.similarity import DuplicatePolicy, Sighting, first_of
 from intake.feedback.models import Feedback
 from intake.feedback.text import matching_key
 
-_CANDIDATES = 200
+_CANDIDATES = 50
 
 
 async def find_original(
@@ -23,15 +23,22 @@ async def find_original(
     side is anonymous. The customer's advisory lock (taken when they were identified) keeps two
     submissions of one customer from missing each other.
     """
+    length = func.char_length(Feedback.normalized_content)
+    own_length = len(feedback.normalized_content)
     store_rule = and_(
         Feedback.store_id == feedback.store_id,
         Feedback.received_at >= now - policy.store_window,
+        length >= policy.store_min_chars,
+        # much longer or shorter texts cannot reach the store threshold (similarity <= 2*short/(short+long))
+        length.between(int(own_length * 0.66), int(own_length * 1.5) + 1),
     )
     if feedback.customer_id is not None:
         condition = or_(
             and_(Feedback.customer_id == feedback.customer_id, Feedback.received_at >= now - policy.customer_window),
             and_(store_rule, Feedback.customer_id.is_(None)),
         )
+    elif own_length < policy.store_min_chars:
+        return None
     else:
         condition = store_rule
     rows = (
