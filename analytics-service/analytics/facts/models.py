@@ -56,6 +56,7 @@ case_facts = Table(
     Index("ix_case_facts_opened_day", "opened_day", "store_id"),
     Index("ix_case_facts_customer", "customer_key", "subcategory", "opened_at"),
     Index("ix_case_facts_breached_open", "store_id", postgresql_where=text("breached_open")),
+    postgresql_with={"fillfactor": 80},
 )
 
 feedback_links = Table(

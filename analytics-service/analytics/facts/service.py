@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, tuple_, update
+from sqlalchemy import delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from analytics.db import SCHEMA
 from analytics.facts.models import case_facts, feedback_links, parked_events
 from analytics.facts.state import CaseState, apply, customer_key, mark_repeats
 from analytics.org import service as org
@@ -110,6 +111,7 @@ async def apply_events(*, session: AsyncSession, events: Sequence[Event], rules:
 async def _load(
     *, session: AsyncSession, batch: _Batch, case_ids: set[str], stores: set[str], pairs: set[tuple[Any, Any]]
 ) -> None:
+    """Lock and load the touched cases: by id, by moved store, by customer and subcategory (one index each)."""
     conditions = []
     if case_ids:
         conditions.append(case_facts.c.case_id.in_(sorted(case_ids)))
@@ -117,11 +119,10 @@ async def _load(
         conditions.append(case_facts.c.store_id.in_(sorted(stores)))
     if pairs:
         conditions.append(tuple_(case_facts.c.customer_key, case_facts.c.subcategory).in_(sorted(pairs)))
-    if not conditions:
-        return
-    rows = (await session.execute(select(case_facts).where(or_(*conditions)).with_for_update())).mappings()
-    for row in rows:
-        batch.take(dict(row))
+    for condition in conditions:
+        query = select(case_facts).where(condition).order_by(case_facts.c.case_id).with_for_update()
+        for row in (await session.execute(query)).mappings():
+            batch.take(dict(row))
 
 
 _FACT_COLUMNS = [c.name for c in case_facts.columns if c.name != "updated_at"]
@@ -149,10 +150,20 @@ class _Link:
 
 
 async def _save_links(*, session: AsyncSession, links: list[_Link]) -> None:
-    for link in links:
-        values = {"case_id": link.case_id} if link.case_id else {"duplicate_of": link.duplicate_of}
-        stmt = insert(feedback_links).values(feedback_id=link.feedback_id, **values)
-        await session.execute(stmt.on_conflict_do_update(index_elements=["feedback_id"], set_=values))
+    if not links:
+        return
+    latest = {link.feedback_id: link for link in links}  # one row per feedback in one statement
+    ordered = sorted(latest.values(), key=lambda link: link.feedback_id)
+    await session.execute(
+        text(
+            f'INSERT INTO "{SCHEMA}".feedback_links AS l (feedback_id, case_id, duplicate_of) '
+            "SELECT * FROM unnest(CAST(:ids AS varchar[]), CAST(:cases AS varchar[]), CAST(:originals AS varchar[])) "
+            "ON CONFLICT (feedback_id) DO UPDATE SET case_id = coalesce(excluded.case_id, l.case_id), "
+            "duplicate_of = coalesce(excluded.duplicate_of, l.duplicate_of)"
+        ),
+        {"ids": [link.feedback_id for link in ordered], "cases": [link.case_id for link in ordered],
+         "originals": [link.duplicate_of for link in ordered]},
+    )
 
 
 async def _erase_customer(*, session: AsyncSession, customer_id: str) -> None:

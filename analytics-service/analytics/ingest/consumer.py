@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 
 from aiokafka import ConsumerRecord
 from pydantic import ValidationError
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts.envelope import CloudEvent, EventPayload
-from closeloop.messaging.consumer import EventConsumer, Outcome, PoisonEvent, _decode
+from closeloop.messaging.consumer import EventConsumer, Outcome, PoisonEvent
 from closeloop.web.metrics import EVENT_SECONDS, EVENTS_PROCESSED
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,12 @@ class BatchConsumer(EventConsumer):
     def __init__(self, *, batch_handler: BatchHandler, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
         self.batch_handler = batch_handler
+        inbox = f'"{self.inbox.schema}".{self.inbox.name}'
+        self._claim = text(
+            f"INSERT INTO {inbox} (event_id, event_type, topic) "
+            "SELECT * FROM unnest(CAST(:ids AS varchar[]), CAST(:types AS varchar[]), CAST(:topics AS varchar[])) "
+            "ON CONFLICT DO NOTHING RETURNING event_id"
+        )
 
     async def poll_once(self, timeout_ms: int = 500) -> list[Outcome]:
         assert self._consumer is not None
@@ -58,9 +65,9 @@ class BatchConsumer(EventConsumer):
         for record in records:
             topic = self._base_topic(record.topic)
             try:
-                event = _decode(record)
-            except PoisonEvent as exc:
-                poison.append((record, exc))
+                event = CloudEvent.model_validate_json(record.value)
+            except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+                poison.append((record, PoisonEvent(f"not a CloudEvent: {exc}")))
                 continue
             if event.type not in self.handlers:
                 ignored.append((topic, event))
@@ -74,10 +81,9 @@ class BatchConsumer(EventConsumer):
             async with self.database.unit_of_work() as session:
                 claimed = set(
                     await session.scalars(
-                        insert(self.inbox)
-                        .values([{"event_id": e.id, "event_type": e.type, "topic": t} for t, e, _ in usable])
-                        .on_conflict_do_nothing()
-                        .returning(self.inbox.c.event_id)
+                        self._claim,
+                        {"ids": [e.id for _, e, _ in usable], "types": [e.type for _, e, _ in usable],
+                         "topics": [t for t, _, _ in usable]},
                     )
                 )
                 seen: set[str] = set()
@@ -87,15 +93,18 @@ class BatchConsumer(EventConsumer):
                         fresh.append((topic, event, payload))
                 await self.batch_handler(session, [(e.type, p) for _, e, p in fresh])
         outcomes = []
+        counts: Counter[tuple[str, str]] = Counter()
         fresh_ids = {e.id for _, e, _ in fresh}
         for topic, event, _ in usable:
             status = "applied" if event.id in fresh_ids else "duplicate"
             fresh_ids.discard(event.id)
-            EVENTS_PROCESSED.labels(self.service, topic, status).inc()
+            counts[(topic, status)] += 1
             outcomes.append(Outcome(status, event.id))
         for topic, event in ignored:
-            EVENTS_PROCESSED.labels(self.service, topic, "ignored").inc()
+            counts[(topic, "ignored")] += 1
             outcomes.append(Outcome("ignored", event.id))
+        for (topic, status), n in counts.items():
+            EVENTS_PROCESSED.labels(self.service, topic, status).inc(n)
         for record, error in poison:
             if dead_letter:
                 await self._dead_letter(record, error, attempts=0)

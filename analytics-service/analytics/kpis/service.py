@@ -53,12 +53,10 @@ async def kpis(
     else:
         rows = await rollups.sums(session=session, family=CASES, start=start, end=end, filters=filters)
         totals = rows[0] if rows else {}
-    breakdowns = {}
-    for dim in BREAKDOWNS:
-        rows = await rollups.sums(
-            session=session, family=CASES, start=start, end=end, filters=filters, group_by=[dim], measures=["opened"]
-        )
-        breakdowns[f"by_{dim}"] = {r[dim]: r["opened"] for r in sorted(rows, key=lambda r: -r["opened"]) if r["opened"]}
+    found = await rollups.breakdowns(
+        session=session, family=CASES, start=start, end=end, filters=filters, dims=BREAKDOWNS, measure="opened"
+    )
+    breakdowns = {f"by_{dim}": values for dim, values in found.items()}
     return Kpis(
         start=start, end=end, filters=dict(filters), granularity=granularity, series=series,
         **breakdowns, **scoring.figures(totals).model_dump(),

@@ -18,8 +18,12 @@ from zoneinfo import ZoneInfo
 from analytics.facts.state import CaseState
 from analytics.rollups.grains import ALL, BREACHES, CASES, DURATION_EDGES, ISSUES, Family
 
-Key = tuple[str, int, date, tuple[str, ...]]
-"""(rollup table, grain id, local day, dimension values in the family's order)."""
+Key = tuple[str, date, tuple[str, ...]]
+"""(rollup table, local day, every dimension value in the family's order): the finest grain.
+
+The coarser grains are summed from these rows by the database when they are written (GROUPING SETS),
+so a case's change is a handful of rows whatever the number of grains.
+"""
 Contributions = dict[Key, dict[str, int]]
 
 
@@ -49,23 +53,19 @@ def duration_bucket(seconds: float) -> int:
     return bisect.bisect_left(DURATION_EDGES, seconds)
 
 
-@lru_cache(maxsize=None)
-def _masks(family: Family) -> tuple[tuple[int, tuple[bool, ...]], ...]:
-    return tuple((g.id, tuple(d in g.dims for d in family.dims)) for g in family.grains)
-
-
 class _Adder:
     def __init__(self) -> None:
         self.out: Contributions = defaultdict(lambda: defaultdict(int))
 
-    def add(self, family: Family, day: date, values: dict[str, str], measures: dict[str, int]) -> None:
-        dims = tuple(values.get(d) or ALL for d in family.dims)
-        for grain_id, mask in _masks(family):
-            key = (family.table, grain_id, day, tuple(v if keep else ALL for v, keep in zip(dims, mask)))
-            bucket = self.out[key]
-            for name, amount in measures.items():
-                if amount:
-                    bucket[name] += amount
+    @staticmethod
+    def key(family: Family, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+        return family.table, tuple([values.get(d) or ALL for d in family.dims])
+
+    def add(self, key: tuple[str, tuple[str, ...]], day: date, measures: dict[str, int]) -> None:
+        bucket = self.out[(key[0], day, key[1])]
+        for name, amount in measures.items():
+            if amount:
+                bucket[name] += amount
 
 
 def is_resolved(state: CaseState) -> bool:
@@ -116,6 +116,7 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
         "department": state.department or "", "assignee_id": state.assignee_id or "",
     }
     adder = _Adder()
+    case_keys = adder.key(CASES, values)
     opened_day = local_day(state.opened_at, tz)
     closed = state.is_closed
     resolved = is_resolved(state)
@@ -137,11 +138,10 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
     if resolved and state.resolved_at is not None:
         seconds = max(0, int((state.resolved_at - state.opened_at).total_seconds()))
         cohort.update({"resolution_count": 1, "resolution_seconds": seconds, f"res_h{duration_bucket(seconds):02d}": 1})
-    adder.add(CASES, opened_day, values, cohort)
+    adder.add(case_keys, opened_day, cohort)
 
     if state.verdict_at is not None and state.verdict_satisfied is not None:
-        adder.add(CASES, local_day(state.verdict_at, tz), values,
-                  {"verdicts": 1, "satisfied": int(state.verdict_satisfied)})
+        adder.add(case_keys, local_day(state.verdict_at, tz), {"verdicts": 1, "satisfied": int(state.verdict_satisfied)})
 
     for answer in state.answers.values():
         csat, nps = answer.get("csat"), answer.get("nps")
@@ -151,7 +151,7 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
         if nps is not None:
             measures.update(nps_answers=1, nps_promoters=int(nps >= 9), nps_detractors=int(nps <= 6))
         if measures:
-            adder.add(CASES, local_day(answer["at"], tz), values, measures)
+            adder.add(case_keys, local_day(answer["at"], tz), measures)
 
     for clock in state.clocks.values():
         outcome = clock_outcome(clock)
@@ -159,18 +159,19 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
             continue
         if clock.get("clock") in rules.timeliness_clocks:
             due = clock.get("due_at") or clock.get("breached_at") or clock.get("stopped_at")
-            adder.add(CASES, local_day(due, tz), values, {"clocks_due": 1, "clocks_met": int(outcome == "met")})
+            adder.add(case_keys, local_day(due, tz), {"clocks_due": 1, "clocks_met": int(outcome == "met")})
         if outcome == "breached":
             moment = clock.get("breached_at") or clock.get("due_at") or clock.get("stopped_at")
             day = local_day(moment, tz)
-            adder.add(CASES, day, values, {"breaches": 1})
-            adder.add(BREACHES, day, {**values, "clock": clock.get("clock") or "unknown"}, {"breaches": 1})
+            adder.add(case_keys, day, {"breaches": 1})
+            adder.add(adder.key(BREACHES, {**values, "clock": clock.get("clock") or "unknown"}), day, {"breaches": 1})
 
     terms = [("theme", w, "") for w in state.theme_words]
     if state.subcategory:
         terms += [("subcategory", state.subcategory, "")] + [("pair", w, state.subcategory) for w in state.theme_words]
     for term_kind, term, parent in terms:
-        adder.add(ISSUES, opened_day, {**values, "term_kind": term_kind, "term": term, "parent": parent}, {"cases": 1})
+        adder.add(adder.key(ISSUES, {**values, "term_kind": term_kind, "term": term, "parent": parent}), opened_day,
+                  {"cases": 1})
     return adder.out
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from analytics.db import SCHEMA
@@ -19,17 +20,22 @@ Filters = Mapping[str, str | Sequence[str]]
 
 
 def _upsert_sql(family: Family) -> str:
+    """Finest-grain rows arrive as one JSON array (only each row's non-zero measures); the database sums them
+    into every grain at once with GROUPING SETS and adds the sums to the stored rows."""
     dims, measures = family.dims, family.measures
-    columns = ["grain", "day", *dims, *measures]
-    arrays = (
-        ["CAST(:grain AS smallint[])", "CAST(:day AS date[])"]
-        + [f"CAST(:{d} AS varchar[])" for d in dims]
-        + [f"CAST(:{m} AS bigint[])" for m in measures]
-    )
+    record = ", ".join(["day date", *[f"{d} varchar" for d in dims], *[f"{m} bigint" for m in measures]])
+    bits = " + ".join(f"(GROUPING({d}) << {i})" for i, d in enumerate(dims))
+    grain_of = "CASE " + " ".join(
+        f"WHEN {bits} = {sum(1 << i for i, d in enumerate(dims) if d not in g.dims)} THEN {g.id}" for g in family.grains
+    ) + " END"
+    sets = ", ".join("(" + ", ".join(["day", *[d for d in dims if d in g.dims]]) + ")" for g in family.grains)
     updates = ", ".join(f"{m} = t.{m} + excluded.{m}" for m in measures)
     return (
-        f'INSERT INTO "{SCHEMA}".{family.table} AS t ({", ".join(columns)}) '
-        f'SELECT * FROM unnest({", ".join(arrays)}) '
+        f'INSERT INTO "{SCHEMA}".{family.table} AS t (grain, day, {", ".join(dims)}, {", ".join(measures)}) '
+        f"SELECT {grain_of} AS grain, day, {', '.join(f'coalesce({d}, {chr(39) * 2})' for d in dims)}, "
+        f"{', '.join(f'coalesce(sum({m}), 0)' for m in measures)} "
+        f"FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r({record}) "
+        f"GROUP BY GROUPING SETS ({sets}) ORDER BY 1, 2, {', '.join(str(i + 3) for i in range(len(dims)))} "
         f"ON CONFLICT ON CONSTRAINT pk_{family.table} DO UPDATE SET {updates}"
     )
 
@@ -38,19 +44,13 @@ _UPSERTS = {f.table: (f, text(_upsert_sql(f))) for f in FAMILIES}
 
 
 async def add(*, session: AsyncSession, delta: Contributions) -> None:
-    """Add a batch's change to the rollups: one statement per family, rows in key order (no deadlocks)."""
-    by_table: dict[str, list[tuple[int, date, tuple[str, ...], dict[str, int]]]] = defaultdict(list)
-    for (table, grain, day, dims), measures in delta.items():
-        by_table[table].append((grain, day, dims, measures))
-    for table, rows in by_table.items():
-        family, statement = _UPSERTS[table]
-        rows.sort(key=lambda r: (r[0], r[1], r[2]))
-        params: dict[str, list[Any]] = {"grain": [r[0] for r in rows], "day": [r[1] for r in rows]}
-        for i, dim in enumerate(family.dims):
-            params[dim] = [r[2][i] for r in rows]
-        for measure in family.measures:
-            params[measure] = [r[3].get(measure, 0) for r in rows]
-        await session.execute(statement, params)
+    """Add a batch's change to the rollups: one statement per family, every grain at once, in key order."""
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (table, day, dims), measures in delta.items():
+        family = _UPSERTS[table][0]
+        by_table[table].append({"day": day.isoformat(), **dict(zip(family.dims, dims)), **measures})
+    for table in sorted(by_table):
+        await session.execute(_UPSERTS[table][1], {"rows": json.dumps(by_table[table], ensure_ascii=False)})
 
 
 async def sums(
@@ -87,3 +87,27 @@ async def sums(
     for row in (await session.execute(query)).mappings():
         rows.append({k: (int(v) if k in names and v is not None else (v if v is not None else 0)) for k, v in row.items()})
     return rows
+
+
+async def breakdowns(
+    *, session: AsyncSession, family: Family, start: date, end: date, filters: Filters, dims: Sequence[str],
+    measure: str,
+) -> dict[str, dict[str, int]]:
+    """One measure per value of each dimension in ``dims``, in a single pass (GROUPING SETS) over one grain."""
+    table = TABLES[family.table]
+    grain = family.grain_for(set(filters) | set(dims))
+    columns = [table.c[d] for d in dims]
+    query = (
+        select(*columns, *[func.grouping(c).label(f"g_{c.name}") for c in columns], func.sum(table.c[measure]).label("v"))
+        .where(table.c.grain == grain.id, table.c.day >= start, table.c.day <= end)
+        .group_by(func.grouping_sets(*[tuple_(c) for c in columns]))
+    )
+    for dim, wanted in filters.items():
+        column = table.c[dim]
+        query = query.where(column == wanted if isinstance(wanted, str) else column.in_(list(wanted)))
+    found: dict[str, dict[str, int]] = {d: {} for d in dims}
+    for row in (await session.execute(query)).mappings():
+        dim = next(d for d in dims if row[f"g_{d}"] == 0)
+        if row["v"]:
+            found[dim][row[dim]] = int(row["v"])
+    return {d: dict(sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))) for d, values in found.items()}

@@ -87,6 +87,7 @@ def upgrade() -> None:
         sa.Column("breached_open", sa.Boolean, nullable=False, server_default=sa.text("false")),
         _ts("updated_at", nullable=False, server_default=sa.func.now()),
         schema=S,
+        postgresql_with={"fillfactor": 80},
     )
     op.create_index("ix_case_facts_feedback_id", "case_facts", ["feedback_id"], schema=S)
     op.create_index("ix_case_facts_store_id", "case_facts", ["store_id"], schema=S)
@@ -132,6 +133,7 @@ def upgrade() -> None:
             *[sa.Column(m, sa.BigInteger, nullable=False, server_default=sa.text("0")) for m in measures],
             sa.PrimaryKeyConstraint("grain", "day", *dims, name=f"pk_{table}"),
             schema=S,
+            postgresql_with={"fillfactor": 60},  # adding to measures stays a HOT update
         )
         for cols in indexes:
             op.create_index(f"ix_{table}_{'_'.join(cols)}", table, ["grain", *cols, "day"], schema=S)

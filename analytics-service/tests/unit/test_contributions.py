@@ -23,18 +23,21 @@ def case(**changes) -> CaseState:  # type: ignore[no-untyped-def]
     return CaseState(**(values | changes))
 
 
-def chain(contribution, day: date) -> dict:  # type: ignore[no-untyped-def]
-    return contribution.get(("case_rollups", 0, day, ("",) * 8), {})
+DIMS = ("R1", "S1", "service", "general", "pos", "complaint", "cs", "")
+
+
+def row(contribution, day: date, dims: tuple[str, ...] = DIMS) -> dict:  # type: ignore[no-untyped-def]
+    return contribution.get(("case_rollups", day, dims), {})
 
 
 def test_a_case_not_yet_opened_contributes_nothing():
     assert contributions(CaseState(case_id="K1", clocks={"c": {"clock": "resolution", "met": True}}), RULES) == {}
 
 
-def test_an_opened_case_adds_one_to_every_grain_of_its_opening_day():
+def test_an_opened_case_adds_one_to_its_row_of_its_opening_day():
     added = contributions(case(), RULES)
-    opening = [k for k in added if k[0] == "case_rollups" and k[2] == date(2026, 11, 2)]
-    assert len(opening) == 8 and all(added[k]["opened"] == 1 for k in opening)
+    assert [k for k in added if k[0] == "case_rollups"] == [("case_rollups", date(2026, 11, 2), DIMS)]
+    assert added[("case_rollups", date(2026, 11, 2), DIMS)] == {"opened": 1, "complaints": 1}
 
 
 def test_local_day_follows_the_store_time_zone():
@@ -46,36 +49,41 @@ def test_local_day_follows_the_store_time_zone():
 def test_a_handling_clock_counts_on_the_day_it_fell_due():
     state = case(clocks={"k": {"clock": "resolution", "due_at": t("2026-11-04T01:00:00"), "met": True,
                               "stopped_at": t("2026-11-03T00:00:00")}})
-    assert chain(contributions(state, RULES), date(2026, 11, 4)) == {"clocks_due": 1, "clocks_met": 1}
+    assert row(contributions(state, RULES), date(2026, 11, 4)) == {"clocks_due": 1, "clocks_met": 1}
 
 
 def test_a_cancelled_clock_counts_nowhere():
     state = case(clocks={"k": {"clock": "resolution", "due_at": t("2026-11-04T01:00:00"), "met": False,
                               "outcome": "cancelled"}})
-    assert chain(contributions(state, RULES), date(2026, 11, 4)) == {}
+    assert row(contributions(state, RULES), date(2026, 11, 4)) == {}
 
 
 def test_a_breached_clock_is_a_breach_and_an_escalation():
     state = case(clocks={"k": {"clock": "first_contact", "due_at": t("2026-11-02T02:30:00"),
                               "breached_at": t("2026-11-02T02:30:00")}})
     added = contributions(state, RULES)
-    assert chain(added, date(2026, 11, 2))["breaches"] == 1 and chain(added, date(2026, 11, 2))["escalated"] == 1
-    assert added[("breach_rollups", 0, date(2026, 11, 2), ("first_contact", "", "", "cs", "", ""))] == {"breaches": 1}
+    assert row(added, date(2026, 11, 2))["breaches"] == 1 and row(added, date(2026, 11, 2))["escalated"] == 1
+    assert added[("breach_rollups", date(2026, 11, 2), ("first_contact", "R1", "S1", "cs", "service", "general"))] == {"breaches": 1}
 
 
 def test_durations_fall_in_log_buckets():
     assert duration_bucket(60) == 0 and duration_bucket(61) == 1 and duration_bucket(10**9) == 15
     added = contributions(case(acknowledged_at=t("2026-11-02T02:20:00")), RULES)
-    assert chain(added, date(2026, 11, 2))["ack_seconds"] == 1200 and chain(added, date(2026, 11, 2))["ack_h03"] == 1
+    assert row(added, date(2026, 11, 2))["ack_seconds"] == 1200 and row(added, date(2026, 11, 2))["ack_h03"] == 1
 
 
 def test_the_difference_retracts_what_moved_and_keeps_what_did_not():
-    before = contributions(case(department="cs"), RULES)
-    after = contributions(case(department="purchasing"), RULES)
+    before = contributions(case(acknowledged_at=t("2026-11-02T02:20:00")), RULES)
+    after = contributions(case(acknowledged_at=t("2026-11-02T02:20:00"), department="purchasing"), RULES)
     delta = difference(before, after)
-    assert ("case_rollups", 0, date(2026, 11, 2), ("",) * 8) not in delta  # the chain total did not move
-    dept = ("case_rollups", 1, date(2026, 11, 2), ("", "", "", "", "", "", "cs", ""))
-    assert delta[dept] == {"opened": -1, "complaints": -1}
+    assert delta[("case_rollups", date(2026, 11, 2), DIMS)] == {"opened": -1, "complaints": -1, "acknowledged": -1,
+                                                                "ack_seconds": -1200, "ack_h03": -1}
+    moved = DIMS[:6] + ("purchasing", "")
+    assert delta[("case_rollups", date(2026, 11, 2), moved)]["opened"] == 1
+
+
+def test_an_event_that_changes_nothing_counted_gives_no_difference():
+    assert difference(contributions(case(), RULES), contributions(case(assigned_at=t("2026-11-02T03:00:00")), RULES)) == {}
 
 
 def test_a_minor_case_closed_without_callback_is_resolved_unless_reopened_within_the_window():

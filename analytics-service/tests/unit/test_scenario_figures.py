@@ -31,8 +31,8 @@ def november_sums() -> dict[str, int]:
     for state in states.values():
         accumulate(total, contributions(state, RULES))
     sums: dict[str, int] = {}
-    for (table, grain, day, _), measures in total.items():
-        if table == "case_rollups" and grain == 0 and day.year == 2026 and day.month == 11:
+    for (table, day, _), measures in total.items():
+        if table == "case_rollups" and day.year == 2026 and day.month == 11:
             for name, amount in measures.items():
                 sums[name] = sums.get(name, 0) + amount
     return sums
