@@ -13,7 +13,7 @@ from sla.calendars import service
 from sla.calendars.schemas import CalendarCreate, CalendarIn, CalendarOut, ClosureIn, ClosureOut, WorkingTimeOut
 from sla.calendars.working_time import NoWorkingTime
 from sla.clocks.models import Clock
-from sla.clocks.service import recompute_for_calendar
+from sla.clocks.service import recompute_clocks
 from sla.stores.models import Override
 
 router = APIRouter(prefix="/v1/calendars", tags=["calendars"])
@@ -53,7 +53,7 @@ async def get_calendar(calendar_id: str, session: SessionDep) -> CalendarOut:
 async def update_calendar(calendar_id: str, body: CalendarIn, session: SessionDep) -> CalendarOut:
     async with session.begin():
         calendar = await service.update_calendar(session=session, calendar_id=calendar_id, calendar=body)
-        await recompute_for_calendar(session=session, calendar_id=calendar_id)
+        await recompute_clocks(session=session, calendar_id=calendar_id)
         return await _out(session, calendar)
 
 
@@ -71,16 +71,15 @@ async def delete_calendar(calendar_id: str, session: SessionDep) -> Response:
 async def add_closure(calendar_id: str, body: ClosureIn, session: SessionDep) -> ClosureOut:
     async with session.begin():
         closure = await service.add_closure(session=session, closure=body, calendar_id=calendar_id)
-        await recompute_for_calendar(session=session, calendar_id=calendar_id)
+        await recompute_clocks(session=session, calendar_id=calendar_id)
         return ClosureOut.model_validate(closure)
 
 
 @router.delete("/{calendar_id}/closures/{closure_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=WRITE)
 async def remove_closure(calendar_id: str, closure_id: int, session: SessionDep) -> Response:
     async with session.begin():
-        closure = await service.remove_closure(session=session, closure_id=closure_id)
-        await recompute_for_calendar(session=session, calendar_id=calendar_id)
-    del closure
+        await service.remove_closure(session=session, closure_id=closure_id)
+        await recompute_clocks(session=session, calendar_id=calendar_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

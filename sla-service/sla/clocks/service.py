@@ -149,11 +149,13 @@ async def resume_clock(*, session: AsyncSession, clock: Clock, at: datetime, sig
     return clock
 
 
-async def recompute_for_calendar(*, session: AsyncSession, calendar_id: str, store_id: str | None = None) -> int:
-    """After a calendar or closure change, running clocks on it get new due times; paused time is kept."""
-    query = select(Clock).where(Clock.calendar_id == calendar_id, Clock.status.in_(OPEN)).with_for_update()
+async def recompute_clocks(*, session: AsyncSession, calendar_id: str | None = None, store_id: str | None = None) -> int:
+    """After a calendar or closure change, open clocks on it get new due times; paused time is kept as counted."""
+    query = select(Clock).where(Clock.status.in_(OPEN), Clock.calendar_id.is_not(None)).with_for_update()
+    if calendar_id is not None:
+        query = query.where(Clock.calendar_id == calendar_id)
     if store_id is not None:
-        query = select(Clock).where(Clock.store_id == store_id, Clock.calendar_id.is_not(None), Clock.status.in_(OPEN)).with_for_update()
+        query = query.where(Clock.store_id == store_id)
     clocks = (await session.scalars(query)).all()
     now_ = await _now(session)
     for clock in clocks:

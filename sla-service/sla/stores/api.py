@@ -9,7 +9,7 @@ from closeloop.db import SessionDep
 from closeloop.problems import NotFound
 from sla.calendars import service as calendars
 from sla.calendars.schemas import ClosureIn, ClosureOut
-from sla.clocks.service import recompute_for_calendar
+from sla.clocks.service import recompute_clocks
 from sla.escalations.service import get_ladder
 from sla.stores import service
 from sla.stores.models import Store
@@ -55,5 +55,5 @@ async def set_override(scope: Literal["region", "store"], scope_id: str, body: O
 async def add_store_closure(store_id: str, body: ClosureIn, session: SessionDep) -> ClosureOut:
     async with session.begin():
         closure = await calendars.add_closure(session=session, closure=body, store_id=store_id)
-        await recompute_for_calendar(session=session, calendar_id="", store_id=store_id)
+        await recompute_clocks(session=session, store_id=store_id)
         return ClosureOut.model_validate(closure)
