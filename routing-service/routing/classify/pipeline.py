@@ -18,6 +18,7 @@ from functools import cache
 
 import numpy as np
 import opencc
+from scipy import sparse
 
 from routing.classify import rules as rule_modules
 from routing.classify.corpus import build_corpus
@@ -72,14 +73,20 @@ def classifier_version(model: Model) -> str:
     return f"{RULES_VERSION}.{model.version}"
 
 
-def _top_features(model: Model, x_row: np.ndarray, head: str, label: str, n: int = 3) -> tuple[str, ...]:
+@cache
+def _feature_names(model: Model) -> list[str]:
+    return model.feature_names
+
+
+def _top_features(model: Model, x_row: sparse.csr_matrix, head: str, label: str, n: int = 3) -> tuple[str, ...]:
     """The features that pushed the model most towards its label: the model's deciding terms."""
     h = model.heads[head]
     row = h.classes.index(label) if len(h.classes) > 2 else 0
-    contributions = x_row * h.coef[row]
+    sign = -1.0 if len(h.classes) == 2 and row == 0 and label == h.classes[0] else 1.0
+    contributions = x_row.data * h.coef[row, x_row.indices] * sign
     order = np.argsort(-contributions)[:n]
-    names = {i: f for f, i in model.vocabulary.items() if i in set(order.tolist())}
-    return tuple(names[i].removeprefix("w:") for i in order if contributions[i] > 0)
+    names = _feature_names(model)
+    return tuple(dict.fromkeys(names[x_row.indices[i]].removeprefix("w:") for i in order if contributions[i] > 0))
 
 
 def _themes(text: str, verdict: Verdict) -> tuple[str, ...]:
@@ -126,12 +133,12 @@ def classify_many(
     if empty := [i for i, t in enumerate(normalised) if not t]:
         raise ValueError(f"text is empty at position {empty[0]}")
     x = model.vectorise(normalised)
-    probabilities = model.probabilities(normalised)
+    probabilities = model.probabilities(normalised, x)
     hints = kind_hints or [None] * len(texts)
     tiers = customer_tiers or [None] * len(texts)
     version = classifier_version(model)
     return [
-        _decide(normalised[i], probabilities[i], x.getrow(i).toarray()[0], model, hints[i], tiers[i], version)
+        _decide(normalised[i], probabilities[i], x.getrow(i), model, hints[i], tiers[i], version)
         for i in range(len(texts))
     ]
 
@@ -139,7 +146,7 @@ def classify_many(
 def _decide(
     text: str,
     probs: dict[str, dict[str, float]],
-    x_row: np.ndarray,
+    x_row: sparse.csr_matrix,
     model: Model,
     kind_hint: str | None,
     customer_tier: str | None,

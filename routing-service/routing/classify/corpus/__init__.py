@@ -67,14 +67,14 @@ def _sentences(family: Family, rng: random.Random) -> list[str]:
     return out
 
 
-def _vary(text: str, rng: random.Random) -> str:
+def _vary(text: str, rng: random.Random, complaint: bool) -> str:
     """Politeness around the sentence and the script it is written in, as customers vary them."""
     chinese = _chinese(text)
     roll = rng.random()
     if roll < 0.15:
         opener = rng.choice([o for o in POLITE_OPENERS if _chinese(o) == chinese or not o])
         text = opener + text
-    elif roll < 0.3:
+    elif roll < 0.3 and complaint:
         closer = rng.choice([c for c in POLITE_CLOSERS if _chinese(c) == chinese or not c])
         text = text + ("," if chinese and closer else "") + closer
     if chinese and rng.random() < 0.4:
@@ -104,7 +104,7 @@ def build_corpus(seed: int = SEED) -> tuple[Example, ...]:
                 prefix = rng.choice(NEGATED_SAFETY)
                 if _chinese(prefix) == _chinese(text):
                     text = prefix + text
-            example = Example(_vary(text, rng), family.category, urgency, kind, family.subcategory)
+            example = Example(_vary(text, rng, kind == "complaint"), family.category, urgency, kind, family.subcategory)
             examples.append(example)
             if kind == "complaint" and plain:
                 plain_complaints.append(example)

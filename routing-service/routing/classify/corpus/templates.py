@@ -97,7 +97,7 @@ FAMILIES: tuple[Family, ...] = (
     ), raisable=False),
     Family("safety", "theft", "important", "praise", (
         "谢谢保安{past}帮我抓住了偷{valuable}的小偷", "感谢保安及时把摔倒的老人扶起来叫了救护车", "保安很尽责,帮我追回了被偷的{valuable}",
-        "多謝保安大哥幫我搵返個{valuable}", "Thanks to the guard who caught the thief who took my {valuable}",
+        "多謝保安大哥幫我捉到偷{valuable}嘅賊", "Thanks to the guard who caught the thief who took my {valuable}",
     ), raisable=False),
     # ---------------------------------------------------------------- product
     Family("product", "overcharge", "important", "complaint", (

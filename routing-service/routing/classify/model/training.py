@@ -48,7 +48,7 @@ class Head:
         return e / e.sum(axis=1, keepdims=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Model:
     """A trained classifier version: features, one head per label, and the corrections it remembers."""
 
@@ -63,20 +63,24 @@ class Model:
 
     def vectorise(self, normalised: list[str]) -> sparse.csr_matrix:
         """TF-IDF rows exactly as scikit-learn computes them (sublinear tf, idf, l2 norm)."""
-        rows, cols, vals = [], [], []
-        for r, text in enumerate(normalised):
-            counts = Counter(f for f in features(text) if f in self.vocabulary)
-            weights = {self.vocabulary[f]: (1.0 + math.log(c)) * self.idf[self.vocabulary[f]] for f, c in counts.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            for c, w in weights.items():
-                rows.append(r)
-                cols.append(c)
-                vals.append(w / norm)
-        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(normalised), len(self.vocabulary)))
+        indptr, indices, data = [0], [], []
+        for text in normalised:
+            counts = Counter(self.vocabulary[f] for f in features(text) if f in self.vocabulary)
+            columns = sorted(counts)
+            weights = [(1.0 + math.log(counts[c])) * self.idf[c] for c in columns]
+            norm = math.sqrt(sum(w * w for w in weights)) or 1.0
+            indices.extend(columns)
+            data.extend(w / norm for w in weights)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(normalised), len(self.vocabulary)))
 
-    def probabilities(self, normalised: list[str]) -> list[dict[str, dict[str, float]]]:
+    @property
+    def feature_names(self) -> list[str]:
+        return sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+
+    def probabilities(self, normalised: list[str], x: sparse.csr_matrix | None = None) -> list[dict[str, dict[str, float]]]:
         """Per text, per label head, the probability of each class."""
-        x = self.vectorise(normalised)
+        x = self.vectorise(normalised) if x is None else x
         by_head = {name: head.probabilities(x) for name, head in self.heads.items()}
         return [
             {name: dict(zip(self.heads[name].classes, map(float, by_head[name][i]), strict=True)) for name in self.heads}

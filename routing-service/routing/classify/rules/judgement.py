@@ -14,7 +14,7 @@ from routing.classify.labels import CATEGORY_ORDER, KINDS, URGENCY_RANK, Reason
 from routing.classify.rules import kinds
 from routing.classify.rules.lexicon import FOOD, GOODS, PROMOTION, STAFF
 from routing.classify.rules.matching import Hit, find
-from routing.classify.rules.raising import PRIORITY_TIERS, raises
+from routing.classify.rules.raising import AGITATED_NOW, PRIORITY_TIERS, THREATENS, raises
 
 _THANKS = re.compile(r"谢|感谢|thank|cheers|grateful")
 _PRAISE_TARGETS = (("service", STAFF), ("product", f"{FOOD}|{GOODS}|质量|品种|商品|价钱|价格"), ("other", PROMOTION))
@@ -69,9 +69,10 @@ def _kind(text: str, verdict: Verdict, kind_hint: str | None, praise_term: str |
         return kind_hint, Reason("kind.given", (kind_hint,), f"kind={kind_hint} as given by the channel")
     resolved = kinds.resolved(text)
     thanked = kinds.thanks_staff(text)
-    if resolved and _THANKS.search(text) and not any(h.situation.safety and not h.past for h in problems):
+    angry = THREATENS.search(text) or AGITATED_NOW.search(text)
+    if resolved and _THANKS.search(text) and not angry and not any(h.situation.safety and not h.past for h in problems):
         return "praise", Reason("kind.praise_for_a_fix", (resolved,), "kind=praise: thanks for a problem already put right")
-    if praise_term and (not problems or ((thanked or re.search(STAFF, text)) and all(h.situation.safety and h.past for h in problems))):
+    if praise_term and (not problems or (thanked and all(h.situation.safety and h.past for h in problems))):
         return "praise", Reason("kind.praise", (praise_term,), "kind=praise")
     if problems:
         asks_more_of_what_is_out = any(h.name.startswith("stock_") for h in problems) and all(
@@ -82,9 +83,9 @@ def _kind(text: str, verdict: Verdict, kind_hint: str | None, praise_term: str |
         if info := kinds.requests_information(text):
             return "inquiry", Reason("kind.request_for_information", (info,), "kind=inquiry: asks for information")
         return "complaint", Reason("kind.complaint", (problems[0].term,), "kind=complaint: reports a problem")
-    if proposals:
+    if proposals and not kinds.ASKS.search(text):
         return "suggestion", Reason("kind.suggestion", (proposals[0].term,), "kind=suggestion")
-    if cue := kinds.suggests(text):
+    if cue := kinds.suggests(text, strong_only=True):
         return "suggestion", Reason("kind.suggestion", (cue,), "kind=suggestion")
     if question := next((h for h in hits if h.situation.kind == "inquiry"), None):
         return "inquiry", Reason("kind.inquiry", (question.term,), "kind=inquiry: a question that reports no fault")
@@ -96,8 +97,7 @@ def _kind(text: str, verdict: Verdict, kind_hint: str | None, praise_term: str |
 def judge(text: str, *, kind_hint: str | None = None) -> Verdict:
     """The rules' labels for a normalised text, with the reasons that decided them."""
     praise_term = kinds.praises(text)
-    directed = bool(kinds.thanks_staff(text) or (praise_term and re.search(STAFF, text)))
-    finding = find(text, praise=directed)
+    finding = find(text, praise=bool(kinds.thanks_staff(text)))
     verdict = Verdict(hits=finding.hits, negated=finding.negated)
     if finding.negated:
         verdict.reasons.append(Reason("negation", finding.negated, "negated terms set aside"))

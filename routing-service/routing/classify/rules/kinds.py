@@ -27,13 +27,16 @@ RESOLVED = re.compile(alt(
     r"已经?(?:解决|修好|处理好|处理了|换了|退了|弄好|搞定|改善|改正|补上|修理好|退款|赔)", "问题解决", "解决了", "修好了", "处理得",
     "fixed", "sorted", "resolved", "replaced", "refunded", "put right", "dealt with",
 ))
+STRONG_SUGGESTION = re.compile(alt(
+    "建议", r"希望(?!改善|改进|注意|处理|解决|尽快|重视|跟进|你们能?重视|能?改善|能?处理|能?解决)", "最好", "如果能", "要是能",
+    "要是有", "不如", "提议", r"应该(?:增加|多|设|提供)", r"请(?:增加|多|引进|延长|提供)",
+    r"(?:would|'d) be (?:\w+ )?(?:great|nice|good|helpful|lovely|wonderful|useful|better)", r"i suggest", "suggest",
+    "suggestion", "recommend", r"please (?:add|consider|stock|install|provide|do more)", "why not", "you should", "i wish",
+    "how about", "would love", r"maybe (?:you could|offer|add|provide|have)",
+))
 SUGGESTS = re.compile(alt(
-    "建议", "希望", "最好", "能不能", "能否", "可不可以", "可否", "如果能", "要是能", "要是有", "是否可以", "不如", "提议",
-    r"应该(?:增加|多|设|提供)", r"请(?:增加|多|引进|延长|提供)", r"(?:would|'d) be (?:\w+ )?(?:great|nice|good|helpful|lovely|wonderful|useful|better)",
-    r"i suggest", "suggest",
-    "suggestion", "recommend", r"could you (?:please )?(?:add|consider|stock|open|install|provide)",
-    r"please (?:add|consider|stock|open|install|provide|do more)", "why not", "you should", "i wish", "it'd be nice",
-    "how about", "would love",
+    STRONG_SUGGESTION.pattern, "能不能", "能否", "可不可以", "可否", "是否可以", r"could you (?:please )?(?:add|consider|stock|open|install|provide)",
+    r"can you (?:please )?(?:add|stock|open|install|provide)", r"please open",
 ))
 INFO_REQUEST = re.compile(alt(
     r"想(?:申请|知道|了解|查看|调|问|确认)", r"申请(?:查看|调取|调看)", r"调(?:取|看)?(?:监控|录像|cctv)", r"查看?(?:监控|录像)",
@@ -43,8 +46,8 @@ INFO_REQUEST = re.compile(alt(
     r"how (?:do|can) i (?:claim|get|request|apply)", r"i'd like to (?:know|request|see)", "could you tell me",
 ))
 DIRECTED_THANKS = re.compile(
-    rf"(?:谢谢|感谢|多谢|表扬|点赞|thanks? (?:to|you)|grateful).{{0,16}}{STAFF}"
-    rf"|{STAFF}.{{0,40}}(?:谢谢|感谢|多谢|thank|尽责|负责|及时|很好|真好|很棒|好人|给力|专业|热情|耐心|helpful|great|amazing|quick|brave)"
+    rf"(?:谢谢|感谢|多谢|表扬|点赞|thanks? (?:to|you)|grateful)[^。!?！？]{{0,16}}{STAFF}"
+    rf"|{STAFF}[^。!?！？]{{0,40}}(?:谢谢|感谢|多谢|thank|尽责|负责|及时|很好|真好|很棒|好人|给力|专业|热情|耐心|helpful|great|amazing|quick|brave)"
 )
 PEOPLE_PRAISE = re.compile(alt(
     "谢谢", "感谢", "多谢", "表扬", "贴心", "热情", "耐心", "周到", "专业", "尽责", "负责任", "给力", "辛苦了", "好人", "服务好",
@@ -53,16 +56,29 @@ PEOPLE_PRAISE = re.compile(alt(
 ))
 
 
+_POLITE_REQUEST = re.compile(
+    r"(?:请|麻烦|希望).{0,8}(?:处理|跟进|解决|回复|改善|看看)[,，!！。\s]*(?:谢谢|多谢|感谢)(?:你们|您)?"
+    r"|please (?:look into|sort|deal with|fix|check)[^.!]{0,30}[.,!]?\s*(?:thanks|thank you)"
+)
 _HEARTFELT = re.compile(r"(?:非常|十分|万分|真的|太|好|很|衷心|特别|真心|so much|very much|really)\s*$")
 
 
-def praises(text: str) -> str | None:
-    """The praise term in a text, ignoring negated praise ("不新鲜") and a bare polite closing "谢谢"."""
-    body = SUGGESTS.sub(lambda m: " " * len(m.group()), text)  # "it would be great to have..." is not praise
+def _without_manners(text: str) -> str:
+    """The text without polite formulas: "请尽快处理,谢谢" and a bare closing "谢谢" are manners, not praise.
+
+    A heartfelt closing ("真的非常感谢") stays: it is praise.
+    """
+    body = _POLITE_REQUEST.sub(lambda m: " " * len(m.group()), text)
     tail = _POLITE_TAIL.search(body)
+    if tail and not _HEARTFELT.search(body[:tail.start() + len(tail.group()) - len(tail.group().lstrip(",，.。!！ "))]):
+        body = body[:tail.start()]
+    return body
+
+
+def praises(text: str) -> str | None:
+    """The praise term in a text, ignoring negated praise ("不新鲜") and polite formulas."""
+    body = SUGGESTS.sub(lambda m: " " * len(m.group()), _without_manners(text))  # "it would be great to have" is not praise
     for m in PRAISE.finditer(body):
-        if tail and m.start() >= tail.start() and not _HEARTFELT.search(body[:m.start()]):
-            continue
         if not _PRAISE_NEGATED.search(body[max(0, m.start() - 6):m.start()]):
             return m.group()
     return None
@@ -70,7 +86,7 @@ def praises(text: str) -> str | None:
 
 def thanks_staff(text: str) -> str | None:
     """Thanks aimed at staff ("感謝保安..."), which make a past incident a praise rather than a complaint."""
-    m = DIRECTED_THANKS.search(_POLITE_TAIL.sub("", text))
+    m = DIRECTED_THANKS.search(_without_manners(text))
     return m.group() if m else None
 
 
@@ -79,9 +95,16 @@ def resolved(text: str) -> str | None:
     return m.group() if m else None
 
 
-def suggests(text: str) -> str | None:
-    m = SUGGESTS.search(text)
-    return m.group() if m else None
+ASKS = re.compile(alt("请问", "想问", "问一下", "问下", "咨询", "could you tell me", "i'd like to know", "can you tell me"))
+
+
+def suggests(text: str, strong_only: bool = False) -> str | None:
+    """A suggestion cue, unless the text is plainly a question ("请问能不能寄存?" asks, it does not propose).
+
+    "能不能 X?" alone may be a question; only "建议/希望/it would be nice" propose by themselves.
+    """
+    m = (STRONG_SUGGESTION if strong_only else SUGGESTS).search(text)
+    return m.group() if m and not ASKS.search(text) else None
 
 
 def requests_information(text: str) -> str | None:

@@ -48,9 +48,16 @@ class Situation:
     yields_to: tuple[str, ...] = ()
     """Situations that explain this one when both are found (goods broken by the delivery driver are a delivery fault)."""
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    own_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    rival_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    not_after_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    raise_pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern", re.compile(self.terms))
+        for name, source in (("own_pattern", self.own), ("rival_pattern", self.rivals), ("not_after_pattern", self.not_after),
+                             ("raise_pattern", self.raise_if)):
+            object.__setattr__(self, name, re.compile(source) if source else None)
 
     @property
     def safety(self) -> bool:
@@ -105,7 +112,7 @@ _BLOCKING_SHOPPING = alt(
 )
 _BIG_LOSS = alt(
     r"损失(?:很大|惨重|几千|上千|好几千|不少|严重|巨大)", r"几千(?:块|元)", r"上千(?:块|元)", "好几千", r"[1-9]\d{3,}\s*(?:块|元|蚊)",
-    "严重", "批量", "整批", "一整批", r"全部都坏", r"[几两三四五六七八九一]千多?(?:块|元|蚊)?", r"lost (?:a lot|hundreds|thousands)", r"cost me (?:a fortune|hundreds|thousands)",
+    r"严重(?:的)?质量问题", r"(?:质量|问题)(?:很|非常|太)?严重", "批量", "整批", "一整批", r"全部都坏", r"[几两三四五六七八九一]千多?(?:块|元|蚊)?", r"lost (?:a lot|hundreds|thousands)", r"cost me (?:a fortune|hundreds|thousands)",
     r"[$£€¥]\s?\d{3,}", "serious", "whole batch",
 )
 
@@ -132,7 +139,8 @@ SITUATIONS: tuple[Situation, ...] = (
             "bloated", "swollen", "undercooked", r"raw (?:inside|in the middle)", "maggots?", "worms?", "weevils?",
             r"tast(?:ed|es) (?:weird|funny|strange|bad|wrong)", "gone bad", "went bad", "bad eggs?", r"discolou?red",
             "puffed up", "bulging"),
-        own=FOOD, needs_own=True, rivals=alt(PLACE, _ELECTRICAL),
+        own=FOOD, needs_own=True, rivals=alt(PLACE, _ELECTRICAL, FACILITY),
+        not_after=r"(?:摔|压|砸|碰|弄|打|撞|踩|掉|放)$",
     ),
     Situation(
         "food_foreign_object", "safety", "food_safety", "urgent", "異物",
@@ -151,7 +159,7 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "food_illness_after_eating", "safety", "food_safety", "urgent", "食物中毒",
-        alt("中毒", "拉肚子", "跑厕所", "肚子不舒服", "腹泻", "呕吐", "吐了", "一直吐", "想吐", "就吐", r"肚子(?:很|好|一直)?(?:疼|痛)", "肚痛", "胃痛",
+        alt("中毒", "拉肚子", "跑厕所", "肚子不舒服", "腹泻", r"呕(?!心)", "呕吐", "吐了", "一直吐", "想吐", "就吐", r"肚子(?:很|好|一直)?(?:疼|痛)", "肚痛", "胃痛",
             "胃疼", "过敏", "发烧", "进医院", "住院", "看医生", "不舒服", "头晕", r"\bsick\b", r"\bill\b", r"vomit(?:ed|ing)?",
             "threw up", "throwing up", r"diarrh(?:o)?ea", r"stomach (?:ache|pain|cramps|upset|bug)", "upset stomach",
             "allergic reaction", "hospital", "rash", "nause(?:a|ous)", "unwell"),
@@ -168,7 +176,7 @@ SITUATIONS: tuple[Situation, ...] = (
         alt("着火", "起火", "失火", "火灾", r"火警(?!器|铃|警报|报警)", "烧起来", "烧着", "冒烟", "冒火", "火苗", "明火", "火花",
             "打火", "电火花", "焦味", "烧焦", "短路", "漏电", "触电", "爆炸", "炸了", "爆了", "炸开", "爆开", "煤气味", "燃气味", "煤气泄漏", "燃气泄漏", "有烟",
             "smoke", "smoking", "on fire", "caught fire", r"\bfire\b(?! (?:exit|door|escape|sale|extinguisher|alarm|lane|route))",
-            "flames?", "sparks?", "sparking", "burning smell", "smell of burning", r"electric(?:al)? shock", "shocked me",
+            "flames?", "sparks?", "sparking", "burning smell", "smell of burning", r"smell(?:s|ing)? (?:of )?(?:burning|smoke|gas)", r"electric(?:al)? shock", "shocked me",
             "short circuit", "gas leak", r"smell(?:s)? of gas", r"explo(?:de|ded|sion)"),
         tense="incident",
     ),
@@ -191,24 +199,23 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "fire_equipment", "safety", "fire", "urgent", "消防設施",
-        f"{_FIRE_KIT}{gap(14)}{_FIRE_KIT_FAULT}|(?:没有|缺少|不见|找不到|no|missing)\\s?.{{0,4}}{_FIRE_KIT}",
+        f"{_FIRE_KIT}{gap(30)}{_FIRE_KIT_FAULT}|(?:没有|缺少|不见|找不到|no|missing)\\s?.{{0,4}}{_FIRE_KIT}",
         tense="incident",
     ),
     # --- safety: present danger to people (rule H)
     Situation(
         "injury", "safety", "injury", "urgent", "受傷",
-        alt("受伤", "伤到", "伤了", "摔伤", "扭伤", "扭到", "割伤", "划伤", "划破", "刮伤", "砸伤", "砸到", "砸中", "撞伤",
+        alt("受伤", r"(?<![碰压])伤到", r"(?<![碰压])伤了", "摔伤", "扭伤", "扭到", "割伤", "划伤", "划破", "刮伤", "砸伤", "砸到", "砸中", "撞伤",
             r"撞到(?:了)?(?:人|头|腿|脚|手|我|他|她)", "被.{0,4}撞到", "烫伤", "夹伤", "夹到", "骨折", "流血", "出血",
             "晕倒", "昏倒", "晕过去", "摔倒", "滑倒", "跌倒", "绊倒", "摔了一跤", "跌了一跤", "摔跤", "送医", "送院",
             "救护车", r"(?:打|叫)120", "急救", "弄伤", "first aid", r"\bhurt\b", r"injur(?:y|ed|ies)", "bleeding",
-            r"\bfell\b", r"fallen (?:over|down)", "slipped", "tripped", r"broke (?:his|her|my|their) (?:arm|leg|wrist|ankle|hip)",
+            r"\bfell\b(?! apart| off| out| through| short)", r"fallen (?:over|down)", "slipped", "tripped", r"broke (?:his|her|my|their) (?:arm|leg|wrist|ankle|hip)",
             "sprain(?:ed)?", r"twisted (?:my|her|his) (?:ankle|knee)", "ambulance", "fainted", "collapsed", "concussion",
             r"burn(?:ed|t) (?:my|her|his) (?:hand|arm|finger)", r"cut (?:my|her|his) (?:finger|hand|leg|foot)",
             r"hit (?:my|her|his) head", "knocked (?:me|her|him) over", "got caught", "推倒", "撞倒", "被撞", "烫到", "烫红",
             r"烫(?:起|出)?泡", r"(?:头|手|脚|腿|膝盖|手臂|额头|脸|手指|腰|背|眼睛|嘴|下巴)(?:都|也)?(?:破了|肿了|青了|流血|受伤|骨折|擦伤|红肿|划破)",
             r"(?:my|her|his) (?:lost )?(?:son|daughter) (?:was|got) (?:hurt|injured)"),
         tense="incident", rivals=alt("价格", "价钱", "price"),
-        not_after=r"(?:苹果|梨|桃|水果|香蕉|芒果|西瓜|番茄|蔬菜|果|橙|草莓)[^,，。]{0,6}$",
     ),
     Situation(
         "slip_hazard", "safety", "hazard", "urgent", "地滑",
@@ -225,7 +232,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:货物|箱子|纸箱|东西|商品|瓶子|罐头|货|玩具|物品|重物|花盆|招牌|灯|吊顶|天花板|天花|广告牌|饮料|boxes?|goods|stock"
             r"|items?|cans|bottles|sign|ceiling|light fitting|tiles?).{0,8}(?:掉下|掉落|砸|快掉|要掉|摇摇欲坠|堆得太高|堆太高|堆得很高"
             r"|倒塌|塌|脱落|fell|falling|fall|about to fall|collapsed|collaps|came down|crashing down)",
-            r"堆.{0,4}(?:太高|很高|过高|得高)", "摇摇欲坠", r"掉下(?:来)?一",
+            r"堆.{0,4}(?:太高|很高|过高|得高|好高|咁高|这么高)", "摇摇欲坠", r"掉下(?:来)?一",
             r"shel(?:f|ves).{0,15}(?:collapsed|collapse|fell|falling|loose|wobbly|unstable|tipping|leaning)",
             "stacked too high", r"(?:钉子|铁皮|铁片|螺丝|尖角|利角).{0,8}(?:露|突出|翘|锋利)", r"碎玻璃|玻璃渣|玻璃碴|玻璃.{0,6}(?:碎|一地)",
             r"(?:broken|shattered) glass", r"glass (?:everywhere|on the floor)",
@@ -354,7 +361,8 @@ SITUATIONS: tuple[Situation, ...] = (
             r".{0,18}(?:结账|结帐|收银|实收|收了|收我|扣了|扣我|付了|刷了|结算|买单|原价)",
             r"(?:结账|收银|结算).{0,10}(?:原价|不一样|不一致|不同|更贵|贵了|多了)",
             r"(?:特价|促销|优惠|折扣|打折|买一送一|买二送一|第二件半价|满减|八折|九折|半价|会员价|赠品).{0,16}"
-            r"(?:没有?(?:按|给|打|算|送|优惠)|不(?:打折|给|算|送)|还是原价|按原价|不认)",
+            r"(?:没有?(?:按|给|打|算|送|优惠|减|扣)|不(?:打折|给|算|送|减)|还是原价|按原价|不认)",
+            r"(?:写|标|显示)(?:着|的|了)?\s?[\d.]+.{0,14}(?:结账|收银|收了|收我|扣了|付了|刷了)",
             "缺斤少两", "短斤少两", "缺斤短两", "斤两不足", "分量不足", "重量不足", "称不准", r"秤.{0,8}(?:不准|有问题|少|差|作弊)",
             r"(?:重量|分量|斤两).{0,6}(?:少了|不够|不足|差了|不对)", r"连(?:袋子|盒子|包装)(?:一起)?(?:称|算)",
             r"(?:袋子|盒子|包装)的重量", r"overcharg(?:ed|ing|e)", r"charged (?:me )?(?:twice|double|more|extra|the wrong|the full)",
@@ -380,7 +388,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"\bbroke\b", r"(?:doesn't|does not|won't|didn't) (?:work|turn on|charge|switch on|start|close|open)",
             "stopped working", "not working", "torn", "ripped", "cracked", r"leak(?:s|ed|ing)?", r"missing (?:parts|pieces)",
             r"(?:poor|bad|cheap) quality", r"f[ae]ll apart", "falling apart", "came apart", "scratched", "faded", "shrank",
-            "shrunk", "dented", "damaged", "smashed", "snapped", r"\bbent\b", "rusty", "flimsy", r"\bfault\b", "掉漆", "脱漆",
+            "shrunk", "dented", "damaged", "smashed", r"snapped(?! at)", r"\bbent\b", "rusty", "flimsy", r"\bfault\b", "掉漆", "脱漆",
             "甩漆", "掉光", "peeling"),
         own=alt(GOODS, FOOD), rivals=alt(FACILITY, APP, FOOD_AREA), raise_if=_BIG_LOSS, raise_to="important",
         yields_to=("staff_error", "delivery"),
@@ -401,6 +409,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"prices? (?:are|is) (?:too |so |really |very )?(?:high|steep|crazy|ridiculous)", r"ridiculous(?:ly)? pric",
             r"price (?:went up|increase|hike|rise)", r"(?:raised|put up) (?:the |your )?prices?", "prices here",
             r"costs? too much", "too dear", r"prices (?:are )?(?:ridiculous|crazy|insane)"),
+        rivals=alt("停车", "车位", "parking", "car park"),
     ),
     Situation(
         "price_question", "product", "price", "general", "價格",
@@ -410,7 +419,7 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "stock_out", "product", "stock", "general", "缺貨",
-        alt("缺货", "没货", "没有货", "断货", "无货", "卖完", "卖光", "售罄", "卖断", r"货架(?:上)?(?:空|都空)", "空货架", "补货",
+        alt("缺货", "没货", "没有货", "断货", "无货", "卖完", "卖光", "售罄", "卖断", r"货架(?:上)?(?:空|都空)", "空货架", "补货", r"什么时候(?:补|有货|到货|再有|会有|进货)", r"补(?:一下|点|些)(?:货)?",
             "到货", r"还没有?上架", r"找了(?:好久|很久|半天|一圈|几圈)(?:都|也)?(?:没有|没找到|找不到)", "下架了", "不卖了", "停售", "没得卖", "买不到",
             r"找不到(?!店员|员工|工作人员|人|厕所|洗手间|停车|车位|路|出口|价)", r"(?:显示|说|写)有货.{0,12}(?:没有|没)",
             "out of stock", "sold out", "no stock", r"(?:empty|bare) shel(?:f|ves)", r"shelves (?:are |were )?(?:empty|bare)",
@@ -425,9 +434,10 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "stock_request", "product", "stock", "minor", "新商品",
-        alt("引进", "多进", "进点", "进一些", "上架", "多卖", "卖一些", "卖些", "卖点", "有卖", "引入",
+        alt("引进", "多进", "进点", "进一些", r"(?<!跟)上架", "多卖", "卖一些", "卖些", "卖点", "有卖", "引入",
             r"多(?:一些|点|些)(?:品种|种类|口味|选择|款式)", r"增加.{0,6}(?:品种|种类|品牌|口味|选择|款式|商品|产品)",
-            r"(?:希望|建议|能不能|可不可以|可以|请|麻烦|最好).{0,6}(?:卖|进)",
+            r"(?:希望|建议|能不能|可不可以|可以|请|最好).{0,6}(?:卖|进货|进点|进一些|多进|引进)",
+            r"(?:if|could|can|would) you (?:carried|stocked|sold|carry|stock|sell)",
             r"please (?:stock|carry|sell|bring in|get in|add more)", r"(?:could|can|would) you (?:please )?(?:stock|carry|sell|start selling|bring in|get in)",
             r"would love (?:you to|if you) (?:stock|sold|carried|started)",
             r"more (?:vegetarian|vegan|gluten[- ]free|organic|halal|kosher|local|imported|healthy|sugar[- ]free)(?: \w+)? (?:options|products|choices|range|food)",
@@ -445,6 +455,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"missing (?:price|label|tag)", r"no price (?:tags?|labels?|on)", r"unlabel(?:l)?ed", "unpriced", "messy", "untidy",
             r"disorgani[sz]ed", r"(?:shelves|aisles?) (?:are |is |were )?(?:a mess|messy|chaotic)", r"mislabel(?:l)?ed",
             r"wrong (?:label|price tag|shelf)", "hard to find", "can't find anything"),
+        rivals=alt("停车", "车位", "厕所", "洗手间", "出口", "parking", "car park", "toilet"),
     ),
     # --- environment (環境類)
     Situation(
@@ -466,21 +477,21 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "temperature", "environment", "temperature", "minor", "溫度",
-        alt(r"(?:冷|热|闷|冻)得(?:要命|要死|受不了|不行|发抖|很|难受)", "太冷", "好冷", "很冷", "冷死", "冻死", "太凉", "太热", "好热", "很热", "热死", "闷热", "好闷", "很闷", "太闷",
+        alt(r"(?:冷|热|闷|冻)得(?:要命|要死|受不了|不行|发抖|很|难受)", "太冷", "好冷", "很冷", "冷死", "冻死", "太凉", r"(?:太|好|很)热(?!情|心|闹|门|卖|销|烈|爱|乎|点|线|水)", "热死", "闷热", "好闷", "很闷", "太闷",
             "不通风", r"通风(?:差|不好|不良)", r"空气(?:差|不好|不流通|浑浊|很差)", r"空调.{0,8}(?:太|不|没|坏|冷|热|小|大|低|高|开得|关|凉)",
-            r"温度.{0,6}(?:太|不|低|高|调)", "freezing", r"too (?:cold|hot|warm|stuffy|chilly)",
+            r"温度.{0,6}(?:太|不|低|高|调)", "freezing", r"too (?:cold|hot|warm|stuffy|chilly)", r"(?:it's|it is|bit|rather) (?:cold|hot|warm|chilly|stuffy)",
             r"(?:so|very|really|quite) (?:cold|hot|warm|stuffy|chilly)", "stuffy", r"air[- ]?con(?:ditioning)?", "heating",
             "ventilation", "sweltering", "boiling in", "no air"),
     ),
     Situation(
         "noise", "environment", "noise", "minor", "噪音",
-        alt(r"(?<!大|争)吵(?!架|闹)", "噪音", "噪声", "太大声", r"(?:声音|音量)(?:太|很|好|非常|超)?(?:大|响)", r"音乐.{0,6}(?:大|吵|响|难听)",
+        alt(r"(?<!大|争)吵(?!架|闹)", "嘈", "噪音", "噪声", "太大声", r"(?:声音|音量)(?:太|很|好|非常|超)?(?:大|响)", r"音乐.{0,6}(?:大|吵|响|难听)",
             r"广播.{0,6}(?:大|吵|响|频繁|一直)", "喇叭", "嘈杂", "noisy", "noise", r"(?:too |so |very |really )loud", "music",
             r"announcements?", "blaring", "racket"),
     ),
     Situation(
         "lighting", "environment", "lighting", "minor", "照明",
-        alt(r"灯(?:光)?.{0,6}(?:暗|太亮|刺眼|闪|不亮|坏|灭)", r"光线.{0,4}(?:暗|差|不足|不好)", "太暗", "很暗", "好暗", "昏暗",
+        alt(r"(?<![台吊壁])灯(?:光)?.{0,6}(?:暗|太亮|刺眼|闪|不亮|坏|灭)", r"光线.{0,4}(?:暗|差|不足|不好)", "太暗", "很暗", "好暗", "昏暗",
             "黑漆漆", "黑乎乎", "看不清路", r"\bdim\b", r"(?:too |very |really )dark", "lighting",
             r"lights? (?:are |is )?(?:out|off|flicker|broken|not working)", r"flicker(?:ing|s)?", "too bright", "glare"),
     ),
@@ -493,7 +504,7 @@ SITUATIONS: tuple[Situation, ...] = (
     Situation(
         "facility_broken", "environment", "facility", "minor", "設施",
         alt("坏", "故障", "死机", "不能用", "用不了", "停了", "停用", "停运", "不动", "卡住", "卡死", "不转", "失灵", "维修", "修理", "没修",
-            "打不开", "锁不上", "关不上", "没水", "不出水", "没热水", "断了", "松了", "掉了", "缺了", "不够用", "太少", "太旧",
+            "打不开", "锁不上", "关不上", "一直响", "响个不停", "异响", "怪声", "没水", "不出水", "没热水", "断了", "松了", "掉了", "缺了", "不够用", "太少", "太旧",
             "破旧", "生锈", "out of order", "broken", "not working", r"(?:doesn't|don't|won't) (?:work|open|close|move|lock)",
             "stuck", r"jamm(?:ed|ing)", "wobbly", "squeak", "out of service", "stopped", "no hot water", "not enough",
             "too few", r"\bold\b", "missing", r"什么时候(?:能|才能|可以)?修", "何时修", "还没修", "没修好",
@@ -502,7 +513,7 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "parking", "environment", "parking", "minor", "停車",
-        alt(r"(?:停车场|车位|停车).{0,8}(?:少|难|满|没有|不够|乱|收费|贵|指示|窄|小|难找)",
+        alt(r"(?:停车场|车位|停车).{0,8}(?:少|难|满|没有|不够|乱|收费.{0,3}(?:贵|高|乱|不合理)|贵|指示|标识|窄|小|难找)",
             r"(?:parking|car park).{0,20}(?:full|too few|not enough|expensive|hard|difficult|narrow|small|confusing|no spaces)"),
     ),
     # --- other (其他類)
@@ -511,7 +522,7 @@ SITUATIONS: tuple[Situation, ...] = (
         alt("用不了", "不能用", "无法使用", "无法", "扫不了", "扫不出", "失败", "闪退", "崩溃", "卡死", "卡顿", "打不开", "登录不了",
             "登入不到", "登入不了", "登不进", "登录不上", "进不去", "报错", "出错", "错误", "没到账", "不到账", "没有到账", "还没到",
             "还没有", "没有显示", "不显示", "没显示", "不见了", "消失", "扣错", "少了", "没加", "没有加", "没提醒", "过期", "没收到",
-            "收不到", "不能兑换", "兑换失败", "领不了", "领不到", "不能领", "兑换不了", "扫不到", "无效", "登不上", r"crash(?:es|ed|ing)?", r"won't (?:load|open|let|work|scan)",
+            "收不到", "不能兑换", "兑换失败", "用不到", "领不了", "领不到", "不能领", "兑换不了", "扫不到", "无效", "登不上", r"crash(?:es|ed|ing)?", r"won't (?:load|open|let|work|scan)",
             r"not (?:working|loading|showing|accepted|valid)", r"doesn't (?:work|load|show)", r"didn't (?:work|show|arrive|get)",
             r"wasn't (?:accepted|applied|valid|added)", r"(?:was|were|got) rejected", "missing", "disappeared", "error",
             r"fail(?:s|ed)?", r"can't (?:log ?in|sign in|use|redeem)", r"couldn't (?:log ?in|use|redeem)",
@@ -520,8 +531,9 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "app_feature", "other", "app", "minor", "APP",
-        alt(r"(?:app|小程序|网站|公众号|官网).{0,12}(?:增加|加一个|加个|添加|开通|上线|推出|能不能|希望|建议|功能|可以有)",
-            r"(?:希望|建议|能不能|可不可以|最好).{0,8}(?:app|小程序|网站|公众号|线上|网上|电子)", "电子小票", "购物清单",
+        alt(r"(?:app|小程序|网站|公众号|官网)[^,，。!?！？]{0,10}(?:增加|加一个|加个|添加|开通|上线|推出|功能|可以有|能有)",
+            r"(?:希望|建议|能不能|可不可以|最好)[^,，。!?！？]{0,8}(?:app|小程序|网站|公众号|线上|网上|电子)[^,，。!?！？]{0,10}"
+            r"(?:增加|加|添加|开通|提供|推出|功能|通知|预约|显示|下单)", "电子小票", "购物清单",
             r"(?:add|introduce|build|launch) (?:a |an )?(?:feature|app|option|function)",
             r"(?:app|website) (?:should|could) (?:have|let|allow|show)", r"would be (?:nice|great|good|helpful) if (?:the )?(?:app|website)",
             r"e-?receipts?"),
@@ -540,12 +552,12 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "new_service", "other", "new_service", "minor", "新服務",
-        alt(r"(?:希望|建议|能不能|能否|可不可以|可否|可以|如果能|要是(?:能|有)|最好|请|麻烦|应该).{0,14}"
-            r"(?:增加|加|设置|设|提供|开通|安排|推出|开设|装|配备|多放|放几|弄个|做个|有个|有一个|开个|搞个|添|设立|准备|多开|可以有|能有|挂|摆|放个|放一些)",
+        alt(r"(?:希望|建议|能不能|能否|可不可以|可否|可以|如果能|要是(?:能|有)|最好|请|麻烦|应该)[^,，。!?！？]{0,12}"
+            r"(?:增加|(?<!增|参|更|附|外)加|设置|(?<!设|建)设(?!备|施)|提供|开通|安排|推出|开设|(?<!包|安|假)装|配备|多放|放几|弄个|做个|有个|有一个|开个|搞个|添|设立|准备|多开|可以有|能有|挂|摆|放个|放一些|出一个|出个|推出|做一个)",
             "增设", "加装", "新增", "添置",
             r"(?:please|could you|can you|would you|it would be (?:great|nice|good|helpful)|i wish|you should|why not|how about|would love|it'd be (?:great|nice))"
             r"(?: please)? (?:to )?(?:add|install|provide|have|offer|introduce|open|start|set up|put|get|consider|do more|bring back)",
-            r"\bsuggest(?:ion)?", "recommend", r"a (?:kids'?|children's) (?:play|corner|area)", r"more (?:seats|benches|charging)",
+            r"\bsuggest(?:ion)?", "recommend", r"maybe (?:you could |offer|add|provide|have|put|install)", r"a (?:kids'?|children's) (?:play|corner|area)", r"more (?:seats|benches|charging)",
             r"(?:would|'d) be (?:\w+ )?(?:great|nice|good|helpful|lovely|wonderful|useful|better) (?:to|if)"),
         kind="suggestion", problem=False,
     ),

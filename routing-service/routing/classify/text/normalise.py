@@ -48,10 +48,12 @@ _CANTONESE = {
     "咗": "了", "畀": "给", "俾": "给", "睇": "看", "攞": "拿", "嚟": "来", "人执": "人捡", "执走": "捡走", "执好": "收拾好", "冇人理": "没有人理",
     "好冻": "好冷", "太冻": "太冷", "咁冻": "这么冷", "好凍": "好冷", "太凍": "太冷", "又平": "又便宜",
     "好平": "好便宜", "咁平": "这么便宜", "几平": "挺便宜", "咁": "这么", "噉": "这样", "仲": "还", "黑面": "黑脸",
-    "嘥": "浪费", "甩晒": "掉光", "甩咗": "掉了", "靓": "好", "搞掂": "搞定", "钟意": "喜欢", "帮手": "帮忙", "行唔到": "走不了",
+    "嘥": "浪费", "甩晒": "掉光", "甩咗": "掉了", "跌落": "掉下", "打交": "打架", "质素": "质量", "曱甴": "蟑螂", "用唔到": "用不到", "话我": "说我", "成晚": "整晚", "靓": "好", "搞掂": "搞定", "钟意": "喜欢", "帮手": "帮忙", "行唔到": "走不了",
 }
 
 _SPACES = re.compile(r"\s+")
+# 著 is 着 (-ing, "拿著刀") except in 著名, 顯著, 著作...; OpenCC leaves it as written
+_ZHE = re.compile(r"(?<![显名卓土])著(?!名|作|称|述)")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 _PARTICLES = re.compile(r"[㗎喎嘞啰囉咋吖啫嘅]")
 
@@ -73,6 +75,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = _converter().convert(text)
     text = _rewrite(text, _VARIANTS)
+    text = _ZHE.sub("着", text)
     text = text.replace("嘅", "的")
     text = _rewrite(text, _CANTONESE)
     text = _PARTICLES.sub("", text)

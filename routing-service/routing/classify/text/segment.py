@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import jieba
@@ -29,6 +29,11 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+@lru_cache(maxsize=4096)
+def _cut(normalised: str) -> tuple[str, ...]:
+    return tuple(w for w in _tokenizer().lcut(normalised, HMM=True) if _KEEP.search(w))
+
+
 def words(normalised: str) -> list[str]:
     """Segment a normalised text into words, dropping spaces and punctuation."""
-    return [w for w in _tokenizer().lcut(normalised, HMM=True) if _KEEP.search(w)]
+    return list(_cut(normalised))
