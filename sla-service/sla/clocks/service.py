@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from prometheus_client import Counter
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +25,7 @@ from sla.policies.schemas import ClockSpec
 from sla.stores.service import calendar_id_for, ladder_id_for
 
 log = logging.getLogger(__name__)
+BREACHES = Counter("closeloop_sla_clocks_breached_total", "Clocks the timer found past due, by metric", ["clock"])
 TIMER_CHANNEL = "sla_timer"
 OPEN = ("running", "paused")
 FALLBACK_CALENDAR = "default-CN"
@@ -183,6 +185,7 @@ async def fire(*, session: AsyncSession, clock: Clock, now: datetime, case: Trac
             clock.breached_at = clock.due_at
             clock.next_escalation_at = clock.due_at  # the first rung above the owner is asked at once
             note(session=session, clock=clock, kind="breached", at=clock.due_at, noticed_at=now)
+            BREACHES.labels(clock.metric).inc()
             await publish(
                 session=session,
                 payload=ClockBreached(**_about(clock), occurred_at=clock.due_at, due_at=clock.due_at,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import UTC, datetime
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 from sqlalchemy import func, select
 
 from closeloop.db import Database
@@ -28,6 +29,9 @@ LAG = Histogram(
     "closeloop_sla_timer_lag_seconds", "From a clock's fire_at to the timer's visit",
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 15, 60),
 )
+
+RUNNING = Gauge("closeloop_sla_clocks_running", "Open clocks (running or paused) in the database, by metric", ["clock"])
+_GAUGE_SECONDS = 60.0
 
 
 class ClockTimer:
@@ -47,10 +51,14 @@ class ClockTimer:
 
     async def run(self) -> None:
         listener = None
+        counted_at = 0.0
         while not self._stopping.is_set():
             try:
                 if listener is None:
                     listener = await self._listen()
+                if time.monotonic() - counted_at > _GAUGE_SECONDS:
+                    await self._count_open()
+                    counted_at = time.monotonic()
                 fired = await self.fire_due()
                 if fired >= self.batch_size:
                     continue
@@ -94,6 +102,18 @@ class ClockTimer:
                         await service.fire(session=session, clock=clock, now=now, case=cases.get(clock.case_id))
         FIRED.inc(len(clocks))
         return len(clocks)
+
+    async def _count_open(self) -> None:
+        """Every replica reports the same database-wide figure: dashboards take the max across replicas."""
+        async with self.database.sessions() as session:
+            rows = (
+                await session.execute(
+                    select(Clock.metric, func.count()).where(Clock.status.in_(("running", "paused"))).group_by(Clock.metric)
+                )
+            ).all()
+        RUNNING.clear()
+        for metric, count in rows:
+            RUNNING.labels(metric).set(count)
 
     async def _seconds_to_next(self) -> float:
         async with self.database.sessions() as session:
