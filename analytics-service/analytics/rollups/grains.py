@@ -88,7 +88,8 @@ CASES = Family(
         SHAPE,
         ("department", "assignee_id", *STORE),
         (*SHAPE, "department"),
-        (*STORE, *SHAPE),
+        # Every dimension: about one row per case, so it is read only through the store or assignee index
+        # (a store's month is a few thousand rows); a store × shape grain would be as large and is not kept.
         (*STORE, *SHAPE, "department", "assignee_id"),
     ),
     measures=CASE_MEASURES,
