@@ -44,7 +44,6 @@ class Settings(ServiceSettings):
     attachment_types: list[str] = [
         "image/jpeg", "image/png", "image/webp", "image/heic", "image/gif", "video/mp4", "video/quicktime",
     ]
-    attachments_per_feedback: int = 10
     orphan_attachment_hours: int = 24
 
     rate_limits: str = Field(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
@@ -54,9 +53,9 @@ async def record(
     if round_ > feedback.survey_rounds:
         raise invalid_field("token", "this survey round was never issued")
     comment = scrub_text(answer.comment) if answer.comment else None
-    fingerprint = hashlib.sha256(
-        json.dumps(answer.model_dump(mode="json"), sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    fingerprint = sealer.fingerprint(
+        "survey", json.dumps(answer.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    )
     recorded_at = datetime.now(UTC).replace(microsecond=0)
     inserted = await session.scalar(
         insert(SurveyResponse)
