@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select, text, tuple_, update
@@ -114,6 +113,13 @@ async def _load(
     """Lock and load the touched cases: by id, by moved store, by customer and subcategory (one index each)."""
     conditions = []
     if case_ids:
+        # A row for every touched case, new ones included, so that the lock below also covers a case two
+        # consumers see for the first time at once (one waits on the other's insert, then reads its state).
+        await session.execute(
+            text(f'INSERT INTO "{SCHEMA}".case_facts (case_id) SELECT unnest(CAST(:ids AS varchar[])) '
+                 "ON CONFLICT DO NOTHING"),
+            {"ids": sorted(case_ids)},
+        )
         conditions.append(case_facts.c.case_id.in_(sorted(case_ids)))
     if stores:
         conditions.append(case_facts.c.store_id.in_(sorted(stores)))

@@ -16,7 +16,9 @@ Stores = dict[str, StoreUpserted]
 
 
 async def load_stores(*, session: AsyncSession) -> Stores:
-    rows = (await session.execute(select(stores_table))).mappings()
+    """The stores, share-locked: a batch placing cases waits for a store change in flight, and the change
+    (which re-buckets the store's cases) waits for batches already placing cases with the old values."""
+    rows = (await session.execute(select(stores_table).with_for_update(read=True))).mappings()
     return {r["store_id"]: StoreUpserted(**dict(r)) for r in rows}
 
 
