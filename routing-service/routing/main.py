@@ -12,6 +12,7 @@ from routing.cases.api import router as cases_router
 from routing.cases.handlers import handlers
 from routing.db import metadata, outbox
 from routing.incidents.api import router as incidents_router
+from routing.learning.api import classify_router
 from routing.learning.api import router as learning_router
 from routing.learning.warmup import ClassifierWarmUp
 from routing.models import load_models
@@ -30,7 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ServiceParts(
             settings=settings,
             database=database,
-            routers=[cases_router, incidents_router, org_router, rules_router, learning_router],
+            routers=[cases_router, incidents_router, org_router, rules_router, learning_router, classify_router],
             workers=lambda: [
                 ClassifierWarmUp(),
                 *messaging_workers(

@@ -2,19 +2,51 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from closeloop.auth import Principal, require_scopes
 from closeloop.db import SessionDep
+from routing.cases.opening.classification import classify
+from routing.cases.opening.raising import raised, tier_reason
 from routing.learning import service
 from routing.learning.retraining import retrain
-from routing.learning.schemas import CorrectionOut, RetrainOut, VersionOut
+from routing.learning.schemas import (
+    ClassificationOut, ClassifyIn, CorrectionOut, RetrainOut, RoutingPreview, VersionOut,
+)
 from routing.personal_data import shown, unseal
+from routing.rules.matching import CaseFacts
+from routing.rules.service import route
 from routing.settings import SettingsDep
 
 router = APIRouter(prefix="/v1/classifier", tags=["classifier"])
+classify_router = APIRouter(tags=["classifier"])
+
+
+@classify_router.post("/v1/classify", dependencies=[require_scopes("case:read")])
+async def post_classify(body: ClassifyIn, session: SessionDep, settings: SettingsDep) -> ClassificationOut:
+    """The classification a text gets (and, with a store, where its case would go) without opening a case."""
+    labels = await asyncio.to_thread(
+        classify, body.text, channel=body.channel, kind_hint=body.kind, model=await service.active_model(session=session)
+    )
+    urgency, raised_by = labels.urgency, []
+    reason = tier_reason(body.customer_tier, kind=labels.kind, urgency=labels.urgency)
+    if reason is not None and raised(urgency, reason) != urgency:
+        urgency, raised_by = raised(urgency, reason), [reason]
+    preview = None
+    if body.store_id is not None:
+        routing = await route(session=session, default_department=settings.default_department, facts=CaseFacts(
+            category=labels.category, subcategory=labels.subcategory, urgency=urgency, store_id=body.store_id,
+            channel=body.channel or "web", tier=body.customer_tier,
+        ))
+        preview = RoutingPreview(department=routing.department_id, rule_id=routing.rule_id)
+    return ClassificationOut(
+        category=labels.category, subcategory=labels.subcategory, urgency=urgency, classified_urgency=labels.urgency,
+        raised_by=raised_by, kind=labels.kind, sentiment=labels.sentiment, theme_words=labels.theme_words,
+        confidence=labels.confidence, explanation=labels.explanation, version=labels.version, routing=preview,
+    )
 
 
 @router.get("/versions", dependencies=[require_scopes("case:read")])

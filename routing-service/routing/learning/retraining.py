@@ -17,21 +17,20 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from closeloop.problems import Problem
-from routing.cases.opening.classification import CLASSIFIER_INSTALLED, builtin_model, version_of
+from closeloop.problems import Conflict
+from routing.cases.opening.classification import builtin_model, version_of
+from routing.classify.corpus import build_corpus
+from routing.classify.labels import Example
+from routing.classify.model import Model, train
 from routing.learning.models import ClassifierVersion, Correction
 from routing.learning.service import active_model, active_version
 from routing.personal_data import unseal
 from routing.settings import Settings
 
-if CLASSIFIER_INSTALLED:
-    from routing.classify.corpus import build_corpus
-    try:
-        from routing.classify.evaluate import Report, evaluate
-    except ImportError:  # the module's name before the classifier package renamed it
-        from routing.classify.evaluation import Report, evaluate  # type: ignore[no-redef]
-    from routing.classify.labels import Example
-    from routing.classify.model import Model, train
+try:
+    from routing.classify.evaluate import Report, evaluate
+except ImportError:  # the module's name before the classifier package renamed it (remove once both agree)
+    from routing.classify.evaluation import Report, evaluate  # type: ignore[no-redef]
 
 
 @dataclass(frozen=True)
@@ -85,10 +84,10 @@ def _build(
 
 async def retrain(*, session: AsyncSession, settings: Settings) -> Outcome:
     """Build, judge and (if no worse) activate a new classifier version, in the caller's transaction."""
-    if not CLASSIFIER_INSTALLED:
-        raise Problem(503, "Classifier unavailable", "this build has no classifier to retrain")
     await session.execute(select(func.pg_advisory_xact_lock(func.hashtext("routing.retrain"))))
     corrections = await corrections_as_examples(session=session, settings=settings)
+    if not corrections:
+        raise Conflict("nothing to learn: staff have made no corrections (reclassify actions) yet")
     current = await active_version(session=session)
     active = await active_model(session=session)
     candidate, report, baseline, trained_on, holdout = await asyncio.to_thread(

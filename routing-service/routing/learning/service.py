@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.logs import scrub
 from routing.cases.models import Case
-from routing.cases.opening.classification import CLASSIFIER_INSTALLED, Model
+from routing.cases.opening.classification import Model
 from routing.learning.models import ClassifierVersion, Correction
 from routing.personal_data import seal
 from routing.settings import Settings
@@ -54,8 +54,6 @@ _LOADED: dict[str, Model] = {}
 
 async def active_model(*, session: AsyncSession) -> Model | None:
     """The model of the active classifier version (loaded once per process); None means the built-in one."""
-    if not CLASSIFIER_INSTALLED:
-        return None
     version_id = await session.scalar(select(ClassifierVersion.id).where(ClassifierVersion.status == "active"))
     if version_id is None:
         return None

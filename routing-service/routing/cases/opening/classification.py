@@ -1,9 +1,8 @@
 """The one place cases meet the classifier (routing.classify): labels for a feedback's words.
 
 The classifier is rules first and a statistical model where the rules are silent; which model is
-in use is the active classifier version (see routing.learning). Without the classifier package,
-every item gets neutral labels, so cases still open and reach the default department instead of
-piling up unhandled.
+in use is the active classifier version (see routing.learning). A text the classifier cannot label
+still opens a case, with neutral labels for a person to check, never a lost feedback.
 """
 
 from __future__ import annotations
@@ -13,16 +12,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-try:  # the classifier is its own package, built and shipped beside this one
-    from routing.classify import pipeline as _pipeline
-    from routing.classify.model import Model
-except ImportError:  # pragma: no cover - exercised only in a build without the classifier
-    _pipeline = None  # type: ignore[assignment]
-    Model = Any  # type: ignore[misc,assignment]
+from routing.classify import pipeline as _pipeline
+from routing.classify.model import Model
 
 log = logging.getLogger(__name__)
-SKELETON_VERSION = "skeleton-0"
-CLASSIFIER_INSTALLED = _pipeline is not None
+NEUTRAL_VERSION = "neutral"
 
 
 @dataclass(frozen=True)
@@ -37,24 +31,22 @@ class Labels:
     theme_words: list[str] = field(default_factory=list)
     confidence: float | None = None
     explanation: list[dict[str, Any]] = field(default_factory=list)
-    version: str = SKELETON_VERSION
+    version: str = NEUTRAL_VERSION
 
 
 _training = threading.Lock()
 
 
-def builtin_model() -> Model | None:
+def builtin_model() -> Model:
     """The model trained on the built-in corpus, trained once per process on first use (seconds: call it off
     the event loop); the lock keeps two threads from training it twice."""
-    if _pipeline is None:
-        return None
     with _training:
         return _pipeline.builtin_model()
 
 
 def version_of(model: Model) -> str:
     """The version string a case records: the rules' digest and the model's."""
-    return _pipeline.classifier_version(model) if _pipeline is not None else SKELETON_VERSION
+    return _pipeline.classifier_version(model)
 
 
 def classify(
@@ -62,8 +54,6 @@ def classify(
     model: Model | None = None,
 ) -> Labels:
     """Labels for one feedback text and the version that decided them (CPU-bound: run it in a thread)."""
-    if _pipeline is None:
-        return _neutral(kind_hint, "no classifier installed: neutral labels")
     try:
         result = _pipeline.classify(text, channel=channel, kind_hint=kind_hint, customer_tier=customer_tier,
                                     model=model or builtin_model())
