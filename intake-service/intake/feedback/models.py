@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Index, Integer, SmallInteger, String, Text, func, text
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, SmallInteger, String, Text, func, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -59,12 +59,3 @@ class Feedback(Base):
 
     customer: Mapped[Customer | None] = relationship(lazy="raise")
     attachments: Mapped[list[Attachment]] = relationship(lazy="raise", order_by="Attachment.created_at")
-
-
-class DailyCounter(Base):
-    """The last feedback number handed out per day; one row lock makes numbers unique across replicas."""
-
-    __tablename__ = "daily_counter"
-
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    last: Mapped[int] = mapped_column(Integer, default=0)

@@ -6,10 +6,8 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
-
-from intake.feedback.models import DailyCounter
 
 NUMBER_PATTERN = re.compile(r"^FB-\d{8}-\d{6,}$")
 
@@ -25,14 +23,9 @@ def format_number(day: date, sequence: int) -> str:
 
 
 async def next_number(*, session: AsyncSession, at: datetime, zone: ZoneInfo) -> str:
-    """Take the day's next number; the counter row stays locked until the caller commits, which
-    serialises replicas, so callers take it as late in their transaction as they can."""
+    """Take the day's next number from the day's own sequence: unique across replicas and lock-free, so no
+    submission waits for another's commit. A rolled-back submission leaves a gap, never a repeat."""
     day = numbering_day(at, zone)
-    stmt = (
-        insert(DailyCounter)
-        .values(day=day, last=1)
-        .on_conflict_do_update(index_elements=[DailyCounter.day], set_={"last": DailyCounter.last + 1})
-        .returning(DailyCounter.last)
-    )
-    sequence = (await session.execute(stmt)).scalar_one()
-    return format_number(day, sequence)
+    sequence = await session.scalar(text("SELECT intake.next_feedback_sequence(:day)"), {"day": day})
+    assert sequence is not None
+    return format_number(day, int(sequence))

@@ -119,7 +119,10 @@ async def receive(
     session.add(feedback)
     try:
         await session.flush()
-    except IntegrityError as exc:  # a concurrent twin with the same external_ref won the race
+    except IntegrityError as exc:
+        if "uq_feedback_channel_external_ref" not in str(exc.orig):
+            raise
+        # a concurrent twin with the same external_ref won the race
         raise Conflict("a feedback with this external_ref already exists for the channel") from exc
     await outbox.add(session, _announcement(feedback, customer))
     return feedback

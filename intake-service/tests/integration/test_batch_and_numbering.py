@@ -108,3 +108,26 @@ async def test_numbers_follow_the_order_of_receipt(intake):
     second = (await intake.client.post("/v1/feedback", json=_item(store, 1), headers=intake.headers())).json()
 
     assert first["number"] < second["number"]
+
+
+async def test_first_numbers_of_a_new_day_are_unique_when_taken_concurrently(intake):
+    from datetime import UTC, datetime, timedelta  # noqa: PLC0415
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from closeloop.db import Database  # noqa: PLC0415
+    from intake.feedback.numbering import next_number  # noqa: PLC0415
+
+    day = datetime(2031, 1, 1, 12, tzinfo=UTC) + timedelta(days=int(uuid.uuid4().int % 1000))
+    database = Database(intake.settings.database_url, pool_size=20)
+
+    async def take() -> str:
+        async with database.unit_of_work() as session:
+            return await next_number(session=session, at=day, zone=ZoneInfo("Asia/Shanghai"))
+
+    try:
+        numbers = await asyncio.gather(*[take() for _ in range(30)])
+    finally:
+        await database.dispose()
+
+    assert len(set(numbers)) == 30
+    assert sorted(int(n[-6:]) for n in numbers) == list(range(1, 31))
