@@ -79,11 +79,16 @@ async def pick_supervisor(*, session: AsyncSession, store_id: str, department_id
     Prefers a supervisor of the owning department, then customer service's, then anyone's covering the
     store; busy supervisors still get it rather than the case waiting in a queue.
     """
-    for department in (department_id, "customer_service", None):
-        person = await pick(
-            session=session, store_id=store_id, department_id=department, role="supervisor", over_capacity=True
-        )
-        if person is not None:
+    supervisors = await _eligible(session, store_id=store_id, department_id=None, role="supervisor",
+                                  required_skill=None, exclude=(), lock=False)
+    loads = await open_loads(session=session, staff_ids=[s.id for s in supervisors])
+    for preferred in (department_id, "customer_service", None):
+        pool = [s for s in supervisors if preferred is None or s.department_id == preferred]
+        chosen = choose((Candidate(s.id, loads.get(s.id, 0), s.capacity, s.last_assigned_at) for s in pool),
+                        over_capacity=True)
+        if chosen is not None:
+            person = next(s for s in pool if s.id == chosen.staff_id)
+            person.last_assigned_at = datetime.now(UTC)
             return person
     return None
 
