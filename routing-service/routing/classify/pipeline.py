@@ -48,7 +48,7 @@ def _rules_version() -> str:
         digest.update(repr((situation.name, situation.category, situation.subcategory, situation.urgency, situation.terms,
                             situation.own, situation.needs_own, situation.rivals, situation.not_after, situation.tense,
                             situation.kind, situation.raise_if, situation.raise_to, situation.problem,
-                            situation.yields_to)).encode())
+                            situation.yields_to, situation.decides)).encode())
     spelling = importlib.import_module("routing.classify.text.normalise")
     digest.update(repr((sorted(spelling._CANTONESE.items()), sorted(spelling._VARIANTS.items()))).encode())
     return "r" + digest.hexdigest()[:8]
@@ -157,6 +157,8 @@ def _decide(
     labels: dict[str, str] = {}
     confidence: dict[str, float] = {}
     rule_base = 0.95 if verdict.category == "safety" else 0.85
+    if verdict.kind in ("praise", "inquiry") and verdict.category is None and not verdict.problems:
+        verdict.urgency = "minor"  # praise and plain questions are minor unless they report a problem (taxonomy)
     for head, value in (("category", verdict.category), ("urgency", verdict.urgency), ("kind", verdict.kind)):
         model_label = max(probs[head], key=probs[head].__getitem__)
         if value is not None:

@@ -118,8 +118,10 @@ def judge(text: str, *, kind_hint: str | None = None) -> Verdict:
             verdict.reasons.append(Reason("praise.target", (target,), f"category={category}, urgency=minor: praise"))
     elif problems:
         _decide(verdict, _most_serious(problems))
-    elif verdict.hits:
-        _decide(verdict, _most_serious(list(verdict.hits)))
+    elif deciding := [h for h in verdict.hits if h.situation.decides]:
+        _decide(verdict, _most_serious(deciding))
+    elif verdict.hits:  # only generic cues: the kind is known, category and urgency are left to the model
+        verdict.reasons.append(Reason("situation.generic", tuple(h.term for h in verdict.hits), "too generic to fix labels"))
     if kind_reason:
         verdict.reasons.append(kind_reason)
     return verdict

@@ -45,6 +45,8 @@ class Situation:
     raise_to: str | None = None
     problem: bool = True
     """False for what is not a fault: a question, a request for something new, an opinion."""
+    decides: bool = True
+    """False for generic cues (a question mark, the word 促銷) that say too little to fix category and urgency."""
     yields_to: tuple[str, ...] = ()
     """Situations that explain this one when both are found (goods broken by the delivery driver are a delivery fault)."""
     pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -540,7 +542,7 @@ SITUATIONS: tuple[Situation, ...] = (
         kind="suggestion", problem=False,
     ),
     Situation(
-        "promotion", "other", "promotion", "minor", "促銷", PROMOTION, problem=False,
+        "promotion", "other", "promotion", "minor", "促銷", PROMOTION, problem=False, decides=False,
     ),
     Situation(
         "opening_hours", "other", "opening_hours", "minor", "營業時間",
@@ -567,7 +569,7 @@ SITUATIONS: tuple[Situation, ...] = (
             "怎么", "如何", "什么时候", "几点", "多久", "能否", r"吗\s*[?？]?$", r"\?", "？", "do you", "is there", "are there",
             "can i", "could i", r"where (?:is|are|can|do)", r"when (?:is|are|do|does|will)", r"how (?:do|can|long|much)",
             r"what (?:time|is|are)", r"does (?:the|your)", "do you accept"),
-        kind="inquiry", problem=False,
+        kind="inquiry", problem=False, decides=False,
     ),
 )
 
