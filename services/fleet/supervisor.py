@@ -139,6 +139,7 @@ class Stack:
             **self.secrets.as_env(),
         }
         env.update({f"{spec.env_prefix}_URL": self.urls[spec.name] for spec in self.services})
+        env["CLOSELOOP_ATTACHMENT_STORE_URL"] = f"file://{self.state.root.resolve() / 'attachments'}"
         if self.broker is not None and not getattr(self.broker, "supports_idempotent_producer", True):
             env["CLOSELOOP_KAFKA_IDEMPOTENCE"] = "false"
         return env

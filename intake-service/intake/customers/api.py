@@ -21,7 +21,7 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=[Dep
 
 Reader = Annotated[AuthenticatedPrincipal, require_scopes("feedback:read")]
 PiiReader = Annotated[AuthenticatedPrincipal, require_scopes("pii:read")]
-Eraser = Annotated[AuthenticatedPrincipal, require_scopes("pii:read", "feedback:write")]
+Eraser = Annotated[AuthenticatedPrincipal, require_scopes("pii:erase")]
 
 
 def _chain_wide(principal: AuthenticatedPrincipal) -> None:

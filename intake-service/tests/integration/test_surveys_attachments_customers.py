@@ -6,6 +6,8 @@ import struct
 import uuid
 import zlib
 
+from closeloop.auth import ALL_SCOPES
+
 
 def _store() -> str:
     return "S" + uuid.uuid4().hex[:8].upper()
@@ -182,3 +184,15 @@ async def test_erasure_needs_a_chain_wide_token(intake):
     )
 
     assert response.status_code == 403
+
+
+async def test_erasure_needs_the_pii_erase_scope(intake):
+    feedback = await _submit(intake, customer={"phone": _phone()})
+    without = tuple(s for s in ALL_SCOPES if s != "pii:erase")
+
+    response = await intake.client.delete(
+        f"/v1/customers/{feedback['customer']['customer_id']}", headers=intake.headers(scopes=without)
+    )
+
+    assert response.status_code == 403
+    assert "pii:erase" in response.json()["detail"]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 import jwt
 
 ALL_SCOPES: tuple[str, ...] = (
-    "feedback:write", "feedback:read", "pii:read", "survey:write",
+    "feedback:write", "feedback:read", "pii:read", "pii:erase", "survey:write",
     "case:read", "case:write", "case:admin",
     "org:read", "org:write",
     "sla:read", "sla:write",
