@@ -82,7 +82,7 @@ async def list_cases(
     category: Literal["service", "product", "environment", "safety", "other"] | None = None,
     assignee: Annotated[str | None, Query(description="A staff id, `me`, or `none` for the department queue.")] = None,
     breached: bool | None = None,
-    open: Annotated[bool, Query(description="Only cases still being handled.")] = False,
+    open_only: Annotated[bool, Query(alias="open", description="Only cases still being handled.")] = False,
     incident_id: str | None = None,
     order: Literal["newest", "priority"] = "newest",
     cursor: str | None = None,
@@ -97,7 +97,7 @@ async def list_cases(
             feedback_id=feedback_id, number=number, statuses=[str(s) for s in status or []], department=department,
             store_id=store_id, urgency=urgency, category=category,
             assignee=principal.subject if assignee == "me" else assignee, unassigned=assignee == "none",
-            breached=breached, open_only=open, incident_id=incident_id, visible_stores=principal.store_ids,
+            breached=breached, open_only=open_only, incident_id=incident_id, visible_stores=principal.store_ids,
         ),
     )
     return CasePage(items=[case_out(c) for c in rows], next_cursor=next_cursor)

@@ -88,3 +88,15 @@ async def test_staff_take_a_queued_case_by_acknowledging_it(routing):
 
     assert response.status_code == 200, response.text
     assert response.json()["assignee"] == staff_id and response.json()["status"] == "acknowledged"
+
+
+async def test_open_queue_leaves_out_closed_cases(routing):
+    store = await routing.new_store()
+    done = await routing.case_opened_for(routing.feedback(store, "謝謝生鮮區的王師傅幫我挑魚", kind="praise"))
+    waiting = await routing.case_opened_for(routing.feedback(store, "洗手間好臭,地上都是水"))
+    await routing.act(done["id"], {"type": "resolve", "resolution": "thanked the team", "first_contact": True})
+
+    response = await routing.client.get("/v1/cases", params={"store_id": store, "open": "true"},
+                                        headers=routing.headers())
+
+    assert [c["id"] for c in response.json()["items"]] == [waiting["id"]]
