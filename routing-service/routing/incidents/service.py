@@ -29,9 +29,13 @@ class Linking:
     case_count: int = 0
 
 
+VAGUE = {None, "general"}
+"""Subcategories that name no particular problem: two such complaints are not "the same problem"."""
+
+
 def problem_of(case: Case) -> str:
     """What "the same problem" means for a group complaint: the same category and subcategory."""
-    return f"{case.category}/{case.subcategory}" if case.subcategory else case.category
+    return f"{case.category}/{case.subcategory}"
 
 
 def _customer(case: Case) -> str:
@@ -96,7 +100,7 @@ async def link_group_complaint(
 ) -> Linking | None:
     """Several different customers, the same problem, one store, a short window: a group complaint
     (群體性投訴). Every case in it is linked and at least ``important``."""
-    if case.kind != "complaint":
+    if case.kind != "complaint" or case.subcategory in VAGUE:
         return None
     problem = problem_of(case)
     await _serialise(session, f"group:{case.store_id}:{problem}")

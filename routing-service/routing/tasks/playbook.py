@@ -2,7 +2,8 @@
 
 food safety → seal the product, keep a sample, record how many people are ill and what they ate,
 and notify the regulator once two or more people are ill; injury → first aid, preserve the CCTV
-footage before it is overwritten, incident report; fire hazard → clear it, photo evidence.
+footage before it is overwritten, incident report; fire hazard → clear it, photo evidence (and the same
+for any other hazard still there, rule H: a wet floor with no sign, a loose shelf, sparking wires).
 """
 
 from __future__ import annotations
@@ -27,13 +28,15 @@ NOTIFY_REGULATOR = TaskRule("notify_regulator", "通報監管部門 Notify the r
 FIRST_AID = TaskRule("first_aid", "急救 Give first aid", 5, "security")
 PRESERVE_CCTV = TaskRule("preserve_cctv", "保存監控錄像 Preserve the CCTV footage before it is overwritten", 120, "security")
 INCIDENT_REPORT = TaskRule("incident_report", "事故報告 Write the incident report", 24 * 60, "security")
-CLEAR_HAZARD = TaskRule("clear_hazard", "排除隱患 Clear the fire hazard", 15, "facilities")
+CLEAR_HAZARD = TaskRule("clear_hazard", "排除隱患 Clear the hazard (free the exit, dry the floor, fix the shelf)", 15,
+                        "facilities")
 PHOTO_EVIDENCE = TaskRule("photo_evidence", "拍照取證 Take photo evidence", 60, "security")
 
 PLAYBOOK: dict[str, tuple[TaskRule, ...]] = {
     "food_safety": (SEAL_PRODUCT, KEEP_SAMPLE, RECORD_ILLNESS),
     "injury": (FIRST_AID, PRESERVE_CCTV, INCIDENT_REPORT),
     "fire": (CLEAR_HAZARD, PHOTO_EVIDENCE),
+    "hazard": (CLEAR_HAZARD, PHOTO_EVIDENCE),
 }
 REGULATOR_THRESHOLD = 2
 """People ill from one food safety case at which the regulator must be told."""

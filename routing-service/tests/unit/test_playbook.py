@@ -31,3 +31,7 @@ def test_record_illness_must_record_how_many_people_are_ill():
 def test_the_first_aid_deadline_is_shorter_than_the_report():
     first_aid, _, report = required_tasks("safety", "injury")
     assert first_aid.due_minutes < report.due_minutes
+
+
+def test_a_hazard_still_there_is_cleared_and_photographed_like_a_fire_hazard():
+    assert _codes(required_tasks("safety", "hazard")) == ["clear_hazard", "photo_evidence"]

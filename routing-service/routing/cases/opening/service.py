@@ -20,7 +20,7 @@ from routing.cases.service import case_of_feedback, raise_urgency
 from routing.cases.states import Status
 from routing.cases.timeline import record
 from routing.db import outbox
-from routing.incidents.service import link_group_complaint, link_product_incidents, linked_event
+from routing.incidents.service import VAGUE, link_group_complaint, link_product_incidents, linked_event
 from routing.learning.service import active_model
 from routing.metrics import CASES_OPENED, CLASSIFY_SECONDS
 from routing.org.models import Staff, Store
@@ -137,7 +137,7 @@ async def _apply_customer_rules(session: AsyncSession, case: Case, settings: Set
     reason = tier_reason(case.customer_tier, kind=case.kind, urgency=case.urgency)
     if reason is not None:
         await raise_urgency(session=session, case=case, reason=reason, announce=False)
-    if case.customer_key is None or case.kind != "complaint":
+    if case.customer_key is None or case.kind != "complaint" or case.subcategory in VAGUE:
         return
     earlier = await session.scalar(
         select(Case).where(
