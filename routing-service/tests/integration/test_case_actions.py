@@ -161,3 +161,20 @@ async def test_staff_escalate_to_their_supervisor_who_then_watches_the_case(rout
     assert f"{store}-SUP" in response.json()["watchers"] and response.json()["escalation_level"] == 1
     to_manager = await routing.act(case["id"], {"type": "escalate", "to": "manager"}, staff)
     assert to_manager.status_code == 403
+
+
+async def test_without_the_customer_s_confirmation_only_a_supervisor_closes_and_must_say_why(routing):
+    store = await routing.new_store()
+    case = await _assigned_case(routing, store)
+    staff = routing.staff_headers(case["assignee"], store=store, department=case["department"])
+    supervisor = routing.staff_headers(f"{store}-SUP", store=store, department="customer_service", role="supervisor")
+    await routing.act(case["id"], {"type": "resolve", "resolution": "refunded", "first_contact": True}, staff)
+
+    by_staff = await routing.act(case["id"], {"type": "close", "reason": "no answer"}, staff)
+    without_reason = await routing.act(case["id"], {"type": "close"}, supervisor)
+    with_reason = await routing.act(case["id"], {"type": "close", "reason": "customer unreachable after 3 calls"},
+                                    supervisor)
+
+    assert by_staff.status_code == 403 and without_reason.status_code == 422
+    assert with_reason.status_code == 200, with_reason.text
+    assert with_reason.json()["status"] == "closed" and with_reason.json()["loop_confirmed"] is False
