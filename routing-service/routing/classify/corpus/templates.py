@@ -39,6 +39,10 @@ FAMILIES: tuple[Family, ...] = (
         "The {efood} was expired but still on the shelf", "Is the bloated tin of {efood} safe to eat?",
         "There are mice droppings near the bread", "The {efood} is mouldy and the date is next week",
         "买的{efood}发霉了", "我在 {efood} 里发现{foreign}",
+        "今天去买菜,看到{food_area}的{food}都{spoiled},这样也敢卖?", "{past}在你们这里买的{food},回家一打开就闻到一股怪味",
+        "小孩吃了几口{food}就说味道不对,我一看已经过期两天了", "你们卖的{food}里面吃出了{foreign},太恶心了",
+        "我老婆吃了你们熟食区的{food},现在还在医院", "为什么{food}过期了还摆在货架上?", "{food}明明还在保质期内,打开却{spoiled}",
+        "Bought {efood} this morning and it {espoiled}", "Why are you still selling {efood} that {espoiled}?",
     )),
     # ---------------------------------------------------------------- safety / urgent: present danger
     Family("safety", "fire", "urgent", "complaint", (
@@ -46,15 +50,17 @@ FAMILIES: tuple[Family, ...] = (
         "{area}的{firekit}{firefault},太危险了", "{area}有电线裸露在外面", "{area}的插座在冒火花", "{area}有一股烧焦味,好像着火了",
         "仓库那边在冒烟", "天花板的灯在冒烟", "{exit}被锁了,万一着火怎么办", "{exit}成日都畀{blocker}塞住",
         "The {earea} fire exit is blocked by boxes", "The emergency exit was locked with a chain",
+        "你们{area}的{exit}常年堆着{blocker},真出事了谁负责?", "我刚才看到{area}有电线在冒火花,赶快派人来看看",
         "There's smoke coming from the {earea}", "The fire extinguisher near the {earea} is missing",
         "Sparks are coming out of a socket by the tills", "I can smell burning near the {earea}",
     )),
     Family("safety", "hazard", "urgent", "complaint", (
         "{area}地上有{liquid},也没有放警示牌", "{area}地面很滑,{person}差点滑倒", "{area}的货架一直在摇晃,上面堆了很多东西",
         "{area}货架上的箱子快掉下来了", "{area}地上有碎玻璃没人清理", "{area}的地砖翘起来了,很容易绊倒人",
-        "扶梯突然倒转,好危险", "自动门关得太快,会夹到小孩", "买的{electric}{danger}", "新买的{goods}{danger}",
+        "扶梯突然倒转,好危险", "自动门关得太快,会夹到小孩", "买的{electric}{danger}", "新买的{electric}{danger}",
         "{area}天花板好像要掉下来了", "{area}嘅地好滑,冇人理", "{area}啲貨堆到好高,隨時跌落嚟",
         "The floor in the {earea} is wet and there's no warning sign", "A shelf in the {earea} is wobbling and about to fall",
+        "{area}地上一大滩水,已经有人差点摔倒了,都没人来拖", "{area}货架上的东西堆得老高,随时会砸下来",
         "There is broken glass all over the {earea} floor", "The {egoods} I bought gives electric shocks",
         "My new phone charger started sparking", "The escalator suddenly reversed",
     )),
@@ -101,7 +107,9 @@ FAMILIES: tuple[Family, ...] = (
     ), raisable=False),
     # ---------------------------------------------------------------- product
     Family("product", "overcharge", "important", "complaint", (
-        "{food}标价{p1}元,结账收了{p2}元", "价签写着{p1},收银台收了我{p2}", "{promo}的{food},结账的时候没有优惠",
+        "{food}标价{p1}元,结账收了{p2}元", "价签写着{p1},收银台收了我{p2}",
+        "回家看小票才发现{food}按原价收了,会员价没有算", "小票上{goods}的价格跟货架上的不一样,多收了我{n}块",
+        "打折的{food}结账时没打折", "I checked my receipt and the {efood} was charged at full price", "{promo}的{food},结账的时候没有优惠",
         "收银员多收了我{n}块钱", "同一件商品扣了两次钱", "称重的时候缺斤少两,差了一百多克", "海报上写{promo},结账还是原价",
         "货架上的价格和结账的价格不一样", "称{food}的时候连袋子的重量也算进去了", "{goods}明明写{p1},收银收我{p2}",
         "價錢牌寫{p1},埋單收咗{p2}", "話{promo},點知埋單冇減",
@@ -117,14 +125,16 @@ FAMILIES: tuple[Family, ...] = (
         "The TV I bought for £900 is broken", "The whole batch of {egoods}s is faulty",
     )),
     Family("product", "quality", "general", "complaint", (
-        "买的{goods}{defect}", "新买的{goods}{defect},要求退换", "{goods}质量太差了", "{goods}用了不到一个星期就坏了",
+        "买的{goods}{defect}", "新买的{goods}{defect},要求退换",
+        "{goods}做工太粗糙了,用了一次就坏", "买回来的{goods}跟描述不符", "{goods}包装破损,里面也坏了", "The {egoods} is cheaply made and already broken", "{goods}质量太差了", "{goods}用了不到一个星期就坏了",
         "买的罐头凹了一块", "鸡蛋壳裂了好几个", "{food}包装破了", "买的{food}一点都不甜", "{food}太咸了", "青菜都蔫了", "面包硬得咬不动",
         "買嘅{goods}用兩日就壞咗", "{goods}質素好差",
         "The {egoods} I bought {edefect}", "My new {egoods} is defective", "The strawberries were all bruised",
         "The tin was dented", "The bread is stale",
     )),
     Family("product", "price", "general", "complaint", (
-        "{food}太贵了", "{goods}比别家贵很多", "最近{food}涨价太多了", "你们的价格比隔壁超市高", "{food}卖这么贵,太坑人了",
+        "{food}太贵了", "{goods}比别家贵很多",
+        "{food}比网上贵了一倍,太离谱了", "为什么你们的{food}越来越贵?", "这个价格根本不值", "Why is the {efood} so much dearer than online?", "最近{food}涨价太多了", "你们的价格比隔壁超市高", "{food}卖这么贵,太坑人了",
         "火锅底料怎么这么贵", "火腿肠又涨价了", "火龙果价钱太高了", "{food}賣得咁貴", "啲嘢越嚟越貴",
         "{efood} is way too expensive here", "Your prices are higher than the shop next door", "Why is everything so expensive?",
     )),
@@ -133,7 +143,8 @@ FAMILIES: tuple[Family, ...] = (
         "What's the price of the {egoods}?",
     ), raisable=False),
     Family("product", "stock", "general", "complaint", (
-        "{food}又缺货了", "{food}一直没货", "想买{food},可是卖完了", "货架上的{food}都空了", "{food}断货好几天了", "冇货", "冇{food}賣",
+        "{food}又缺货了", "{food}一直没货",
+        "为什么{food}总是没有货?", "每次来{food}都卖完了,补货也太不及时了", "货架上经常没有{food}", "The {efood} shelf is always empty, why?", "想买{food},可是卖完了", "货架上的{food}都空了", "{food}断货好几天了", "冇货", "冇{food}賣",
         "{food}又冇晒", "找了好久都没有{food}", "网上显示有货,到店里却没有", "你们什么时候补{food}?", "火腿缺货了",
         "最近促销很火爆,可是{food}经常卖光", "{food}都卖完了,也不补货",
         "The {efood} is always out of stock", "The {efood} shelf is empty again", "You've run out of {efood}",
@@ -155,7 +166,10 @@ FAMILIES: tuple[Family, ...] = (
     ), raisable=False),
     # ---------------------------------------------------------------- service
     Family("service", "attitude", "general", "complaint", (
-        "{staff}{rude}", "{area}的{staff}{rude}", "找零的时候{staff}把钱扔在台面上", "我问路,{staff}{rude}", "{staff}一直在聊天不理顾客",
+        "{staff}{rude}", "{area}的{staff}{rude}",
+        "今天在{area}问{staff}东西在哪,{staff}{rude}", "{staff}服务态度太差了,问什么都一问三不知", "{staff}说话语气很冲,也不道歉",
+        "投诉了好几天都没有人回复", "为什么你们的{staff}总是这么没礼貌?", "{staff}跟我吵起来了,太过分了",
+        "The {estaff} was so rude when I asked for help, never apologised", "Why are your staff always so unhelpful?", "找零的时候{staff}把钱扔在台面上", "我问路,{staff}{rude}", "{staff}一直在聊天不理顾客",
         "我要投诉你们的{staff}", "导购一直跟着推销,很烦", "店长发火骂员工,顾客都看到了", "啲{staff}好冇禮貌", "{staff}黑口黑面",
         "The {estaff} {erude}", "The {estaff} at the {earea} {erude}", "The staff were really unfriendly today",
     )),
@@ -165,7 +179,9 @@ FAMILIES: tuple[Family, ...] = (
         "A guard called me a thief in front of other customers",
     )),
     Family("service", "waiting", "general", "complaint", (
-        "排队排了{wait}分钟", "只开了一个收银台,排了很久", "收银台排长队,也不多开几个", "等了{wait}分钟都没人来称菜",
+        "排队排了{wait}分钟", "只开了一个收银台,排了很久",
+        "周末人这么多,收银台就开两个,人手明显不够", "在{area}等了半天都找不到一个员工", "为什么每次来结账都要排这么久?",
+        "The queues are ridiculous, you're clearly understaffed", "收银台排长队,也不多开几个", "等了{wait}分钟都没人来称菜",
         "叫了好几次店员都没人理", "客服电话一直打不通", "结账太慢了", "找不到员工帮忙", "火速处理一下,排队排到门口了",
         "排隊排到頭都暈", "等咗成個鐘都未到我", "I queued for {wait} minutes at the checkout", "Only one till was open and the queue was huge",
         "Nobody came to help at the {earea} counter", "Service was so slow",
@@ -185,14 +201,17 @@ FAMILIES: tuple[Family, ...] = (
         "外卖送到的时候已经冷了,晚了一个多小时", "送貨遲咗兩日", "My delivery was {n} hours late", "The delivery driver left my order at the wrong door",
     )),
     Family("service", "praise", "minor", "praise", (
-        "谢谢{staff}{help}", "{staff}很热情,服务很周到", "表扬{area}的{staff},很有耐心", "感谢{staff}{help},非常贴心",
+        "谢谢{staff}{help}", "{staff}很热情,服务很周到",
+        "{staff}服务态度很好,给你们点赞", "今天{staff}特别细心,帮我{help}", "你们的{staff}真的很棒,辛苦了", "店里很干净,购物很舒服",
+        "{area}的{staff}态度非常好,值得表扬", "The {estaff} was really nice and efficient, good job", "表扬{area}的{staff},很有耐心", "感谢{staff}{help},非常贴心",
         "上次反映的问题已经解决了,谢谢", "投诉的事情处理得很好,谢谢你们", "多謝{staff}{help}", "收銀姐姐好好人",
         "Thanks to the {estaff} who helped me", "The {estaff} was so kind and patient, thank you", "Great service at the {earea} today!",
         "Thank you for fixing the problem so quickly",
     ), raisable=False),
     # ---------------------------------------------------------------- environment
     Family("environment", "hygiene", "general", "complaint", (
-        "{place}很脏", "{place}有很大的臭味", "{place}没有厕纸", "{place}没有洗手液", "{place}地上都是垃圾", "{place}好臭,好久没人打扫",
+        "{place}很脏", "{place}有很大的臭味",
+        "你们店的{place}很久没人打扫了吧,又脏又臭", "{place}环境太差了,到处都是垃圾", "为什么{place}总是这么脏?", "{place}没有厕纸", "{place}没有洗手液", "{place}地上都是垃圾", "{place}好臭,好久没人打扫",
         "垃圾桶满了也没人清理", "厕所堵了", "{place}好污糟", "The {eplace} are filthy", "The {eplace} smell awful",
         "There's no toilet paper in the {eplace}", "The bins are overflowing",
     )),
@@ -230,7 +249,8 @@ FAMILIES: tuple[Family, ...] = (
     ), raisable=False),
     # ---------------------------------------------------------------- other
     Family("other", "app", "general", "complaint", (
-        "{app}{appfail}", "会员积分上个月就该到账了,现在还没有", "优惠券在收银台用不了", "会员卡的优惠券过期了都没提醒",
+        "{app}{appfail}", "会员积分上个月就该到账了,现在还没有",
+        "为什么我的积分清零了?", "优惠券在收银台核销不了,收银员也不懂", "小程序很卡,付款老是失败", "优惠券在收银台用不了", "会员卡的优惠券过期了都没提醒",
         "小程序付款一直失败", "电子券扫不出来", "{app}成日用唔到", "The {eapp} {eappfail}", "My e-coupon wasn't accepted at checkout",
         "The app won't let me log in", "My loyalty points are missing",
     )),

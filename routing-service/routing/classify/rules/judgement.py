@@ -87,6 +87,8 @@ def _kind(text: str, verdict: Verdict, kind_hint: str | None, praise_term: str |
         return "suggestion", Reason("kind.suggestion", (proposals[0].term,), "kind=suggestion")
     if cue := kinds.suggests(text, strong_only=True):
         return "suggestion", Reason("kind.suggestion", (cue,), "kind=suggestion")
+    if unhappy := kinds.complains(text):
+        return "complaint", Reason("kind.complaining", (unhappy,), "kind=complaint: a question or tone that reports a fault")
     if question := next((h for h in hits if h.situation.kind == "inquiry"), None):
         return "inquiry", Reason("kind.inquiry", (question.term,), "kind=inquiry: a question that reports no fault")
     if hits:

@@ -18,6 +18,9 @@ PRAISE = re.compile(alt(
     "thank", "thanks", "great", "excellent", "amazing", "wonderful", "brilliant", "fantastic", "lovely", "love", "loved", "kind",
     "helpful", "friendly", "well done", "kudos", "appreciate", "impressed", "the best", "delicious", "fresh", "crisp", "awesome",
     "perfect", "patient", "compliments?", "grateful", "lifesaver", "superb", "outstanding",
+    "棒", "感恩", r"辛苦(?:了|你们|晒|哂)", r"态度(?:很|非常|特别|超|真|挺)?好", "热心", "细心", "用心", "认真", "高效", "效率高", "迅速", "干净",
+    "整洁", "舒服", "舒适", r"方便(?!面)", "不错", "挺好", "真好", "推荐", "会再来", "还会再来", "下次还来", "物美价廉",
+    "nice", "good job", "appreciated", "pleasant", "happy with", "spotless", "efficient", "top notch", "cheers",
 ))
 _PRAISE_NEGATED = re.compile(r"(?:不|没|没有|不是很|不太|不够|not|n't|never|no)\s?(?:\w+\s)?$")
 _POLITE_TAIL = re.compile(
@@ -41,7 +44,7 @@ SUGGESTS = re.compile(alt(
 INFO_REQUEST = re.compile(alt(
     r"想(?:申请|知道|了解|查看|调|问|确认)", r"申请(?:查看|调取|调看)", r"调(?:取|看)?(?:监控|录像|cctv)", r"查看?(?:监控|录像)",
     r"(?:监控|录像|cctv).{0,8}(?:吗|\?|？|能不能|可不可以|可以)", r"想问(?:一下|下)?", "问一下",
-    "谁负责", r"怎么(?:赔|索赔|申请|报销)", r"如何(?:赔|处理|索赔|申请|报销)", r"可以(?:查|调|提供|告诉|帮我查)", r"能否(?:提供|查|调)",
+    r"(?:医药费|费用|赔偿|损失|责任)[^,，。?？]{0,4}谁负责|谁负责[^,，。?？]{0,4}(?:医药费|费用|赔偿)", r"怎么(?:赔|索赔|申请|报销)", r"如何(?:赔|处理|索赔|申请|报销)", r"可以(?:查|调|提供|告诉|帮我查)", r"能否(?:提供|查|调)",
     r"request (?:the |a )?(?:cctv|footage|copy|report)", r"(?:see|get|view) (?:the )?(?:cctv|footage)", r"who (?:is responsible|pays|will pay)",
     r"how (?:do|can) i (?:claim|get|request|apply)", r"i'd like to (?:know|request|see)", "could you tell me",
 ))
@@ -61,6 +64,25 @@ _POLITE_REQUEST = re.compile(
     r"|please (?:look into|sort|deal with|fix|check)[^.!]{0,30}[.,!]?\s*(?:thanks|thank you)"
 )
 _HEARTFELT = re.compile(r"(?:非常|十分|万分|真的|太|好|很|衷心|特别|真心|so much|very much|really)\s*$")
+
+
+COMPLAINING_QUESTION = re.compile(alt(
+    "为什么", "为何", "凭什么", "难道", "到底", r"怎么(?:会|能|可以|这么|那么|还|又|老是|总是|搞的|回事)", "什么意思", "有没有搞错",
+    "搞什么", r"(?:还要|要)等(?:多久|到什么时候)", r"出(?:了)?事(?:了)?谁负责", "是不是.{0,6}(?:坏|过期|有问题|不能)", "why", "how come", "what's going on",
+    r"how is (?:this|that) (?:acceptable|ok|allowed)", "is this acceptable", "seriously", "how many times", "what happened to",
+))
+COMPLAINING_TONE = re.compile(alt(
+    "差", "脏", "臭", "慢", "坏", "贵", "失望", "生气", "愤怒", "气死", "恶心", "垃圾", "投诉", "不满", "糟糕", "离谱", "过分", "无语",
+    "烂", "骗", "坑", "不合理", "太差", "不行", "不好", r"(?:太|很|好|真|超)麻烦", "乱", "难(?!道)", r"太\S{1,2}了", "bad", "terrible", "awful", "horrible",
+    "disgusting", "dirty", "rude", "slow", "broken", "angry", "furious", "disappointed", "worst", "unacceptable", "ridiculous",
+    "complain", "poor", "not happy", "fed up",
+))
+
+
+def complains(text: str) -> str | None:
+    """A question that is really a complaint ("為什麼又沒貨?") or a plainly unhappy tone."""
+    m = COMPLAINING_QUESTION.search(text) or COMPLAINING_TONE.search(_without_manners(text))
+    return m.group() if m else None
 
 
 def _without_manners(text: str) -> str:

@@ -39,7 +39,8 @@ PAST = re.compile(alt(
     "昨天", "前天", "昨晚", "上周", "上星期", "上礼拜", "上个月", "上次", "之前", "以前", "前几天", "几天前", "那天", "当时",
     "去年", "早前", "前阵子", "上回", "上个星期", "那次",
     r"last (?:week|month|time|night|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)",
-    "yesterday", "the other day", r"(?:\d+|a|one|two|three|a few|few|a couple of|couple of|several) (?:days?|weeks?|months?) ago",
+    "yesterday", "the other day", r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"上(?:个)?(?:周|星期|礼拜)[一二三四五六日天]", r"(?:\d+|a|one|two|three|a few|few|a couple of|couple of|several) (?:days?|weeks?|months?) ago",
     r"earlier this (?:week|month)", "back in",
 ))
 GONE = re.compile(alt(

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from routing.classify.rules.lexicon import APP, FACILITY, FOOD, FOOD_AREA, GOODS, PLACE, PROMOTION, alt, gap
+from routing.classify.rules.lexicon import APP, FACILITY, FOOD, FOOD_AREA, GOODS, PLACE, PROMOTION, STAFF, alt, gap
 
 Tense = Literal["incident", "theft"]
 
@@ -191,7 +191,7 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "dangerous_goods", "safety", "hazard", "urgent", "危險商品",
-        alt("发烫", "烫手", "过热", "鼓包", "鼓起", "电到", "漏电", "触电", r"overheat(?:s|ed|ing)?",
+        alt("发烫", "烫手", r"烫得(?:吓人|不行|要命|很)", r"(?:很|好|太)烫", "过热", "鼓包", "鼓起", "电到", "漏电", "触电", r"overheat(?:s|ed|ing)?",
             r"gets? (?:very |really |so )?hot", "swell(?:ed|ing)", "swollen", r"bulg(?:ing|ed|es)", "shock"),
         own=_ELECTRICAL, needs_own=True, rivals=FOOD,
     ),
@@ -299,10 +299,15 @@ SITUATIONS: tuple[Situation, ...] = (
         alt(r"态度" + gap(5) + r"(?:差|恶劣|不好|冷淡|差劲|烂|嚣张|恶心|冷漠|不行|有问题|傲慢|一般)",
             r"推销.{0,4}(?:强硬|烦|太|硬)", "强行推销", "硬推销", r"(?:导购|推销|销售|店员).{0,8}一直跟着", "pushy", "hard sell",
             r"骂(?:员工|店员|下属|同事|职员)", r"(?:抱怨|投诉|不满)" + gap(10) + "态度",
-            "不耐烦", "不理人", "不理我", "不理顾客", "爱理不理", "不搭理", r"没有?(?:人)?理(?:我|人)", "翻白眼", "白眼", "黑脸",
+            "不耐烦", r"黑着?脸", "黑口黑面", "不理人", "不理我", "不理顾客", "爱理不理", "不搭理", r"没有?(?:人)?理(?:我|人)", "翻白眼", "白眼", "黑脸",
             "臭脸", "脸色难看", "摆脸色", "甩脸", "冷淡", "冷漠", r"没有?礼貌", "不礼貌", "无礼", "很凶", "好凶", "太凶", "凶巴巴",
             "凶我", "吼", "呵斥", r"大声(?:说|骂|喊|训)", "阴阳怪气", "玩手机", r"(?:只顾|在|一直)聊天", "讲电话", "不专业",
-            "推卸责任", r"不关(?:我|他|她)?们?的?事", r"说话.{0,3}(?:大声|凶|冲|难听)", "推诿", "踢皮球", "敷衍", "不负责", "傲慢", "嚣张", r"扔(?:在|到)?.{0,2}(?:台|桌|柜)", "不情愿",
+            "推卸责任", r"不关(?:我|他|她)?们?的?事", r"服务(?:很|太|非常|真|好|超|也)?差", "爱答不理", "懒得理", "冷冰冰", "不友善", "不客气", "粗鲁", "蛮横", "凶神恶煞",
+            r"语气(?:很|太|非常|好)?(?:差|不好|冲|凶|恶劣)", r"口气(?:很|太|好)?(?:差|冲|凶)", r"(?:跟|和)(?:我|顾客|客人)吵", "顶撞",
+            r"(?:不|没有?|拒绝)道歉", "一问三不知", "问什么都不知道", "忽悠", "强买强卖", "摆架子", r"没有?(?:人)?回复", "不回复",
+            "石沉大海", r"不回(?:电话|消息)", "敷衍了事", "互相推", r"不(?:给|肯)(?:解决|处理)", "不理睬", "不搭理人",
+            "unprofessional", "unapologetic", r"didn't (?:apologi[sz]e|care|help)", "no apology", r"never (?:called|got) back",
+            "no one replied", "nobody replied", r"说话.{0,3}(?:大声|凶|冲|难听)", "推诿", "踢皮球", "敷衍", "不负责", "傲慢", "嚣张", r"扔(?:在|到)?.{0,2}(?:台|桌|柜)", "不情愿",
             r"rude(?:ly)?", "impolite", "unfriendly", "unhelpful", "ignored", "ignoring", "dismissive",
             r"(?:bad|poor|terrible|awful|horrible) attitude", "attitude problem", "shouted", "yelled", "snapped at",
             r"rolled (?:her|his|their) eyes", "condescending", "arrogant", r"on (?:her|his|their) phones?", "chatting",
@@ -310,12 +315,13 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "waiting", "service", "waiting", "general", "排隊",
-        alt("排队", r"排了.{0,6}队", "排长队", "排很长", "队伍", "长龙", "人龙",
+        alt("排队", r"排了.{0,6}队", "排长队", "人手不足", "人手不够", r"员工太少", r"只有一个(?:人|收银员|员工)", "等老半天", "半天没人",
+            r"(?:结账|收银台|收银)(?:的)?(?:人|队)?太(?:多|少|长)", "understaffed", r"not enough (?:staff|tills|cashiers)", "排很长", "队伍", "长龙", "人龙",
             r"等了.{0,8}(?:分钟|分|小时|钟|半天|很久|好久|一个钟|半个钟|个钟|钟头|多久)",
             r"等(?:了)?(?:太久|很久|好久|半天|半小时|一个小时|好长时间|很长时间)", "等半天", "慢吞吞",
             r"(?:结账|收银|服务|处理|效率|上菜|称|出单|办理|速度|动作|反应)(?:很|太|好|非常|超|真|特别)?慢",
             r"效率(?:低|太低|很低|差)", r"只开了?(?:一|两|1|2)(?:个|间|条)", r"收银台.{0,8}(?:只开|没开|不开|太少|不够)",
-            r"没有?人(?:结账|收银|服务|理|来|帮|招呼|接待)", r"找不到(?:店员|员工|工作人员|人帮|人问)",
+            r"没有?人(?:结账|收银|服务|理|来|帮|招呼|接待)", r"找不到.{0,3}(?:店员|员工|工作人员|人帮|人问)",
             r"叫了.{0,4}(?:次|遍).{0,6}没人", r"(?:电话|热线).{0,6}(?:打不通|没人接|没人听|占线)", "打不通",
             r"queu(?:e|es|ing)", r"(?:line|wait) (?:was|is) (?:so |very )?(?:long|huge|ages)", r"long (?:line|wait|queue)",
             "waited", "waiting", r"wait(?:ed)? (?:for )?(?:ages|forever|\d+ (?:minutes|mins|hours))", r"\bslow\b",
@@ -331,7 +337,9 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:refund|return|exchange|receipt|invoice).{0,30}(?:took|slow|refused|wouldn't|won't|complicated|hassle|forever"
             r"|still|not yet|haven't|hasn't|weeks|days|ages|difficult|nightmare)",
             r"(?:refused|wouldn't|won't|didn't) .{0,20}(?:refund|return|exchange|give me a receipt)", "red tape", "paperwork",
-            "才能退", "不能退", "退不了", "退不到", "退货政策", "退换政策", r"return(?:s)? policy"),
+            "才能退", "不能退", "退不了", "退不到", "退货政策", "退换政策", r"return(?:s)? policy", r"(?:不|没|不肯|不给)开(?:发票|收据|小票)",
+            r"发票.{0,6}(?:开错|错了|不给|拖)", r"(?:退款|退货|换货)(?:很|太|好)?(?:难|慢|麻烦)", r"手续(?:很|太|好)?(?:麻烦|繁琐|复杂)",
+            r"refund (?:still|hasn't|never|not)", "wouldn't give me a refund"),
     ),
     Situation(
         "staff_error", "service", "staff_error", "general", "出錯",
@@ -352,13 +360,15 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "staff_complaint", "service", "attitude", "general", "員工",
-        alt(r"投诉.{0,6}(?:员工|店员|收银员|经理|店长|保安|服务员|主管)", r"(?:员工|店员|经理|保安).{0,6}(?:不作为|推卸|推诿|不管|不处理)",
+        alt(r"投诉" + gap(10) + STAFF, r"(?:员工|店员|经理|保安).{0,6}(?:不作为|推卸|推诿|不管|不处理)",
             r"complain(?:ing)? about (?:the |your |a )?(?:staff|cashier|manager|guard)"),
     ),
     # --- product (商品類)
     Situation(
         "overcharge", "product", "overcharge", "important", "多收",
-        alt("多收", "多扣", "收多了", "扣多了", "多算", "多付", r"重复(?:收|扣)", r"(?:扣|收|扫|刷|付)了两次",
+        alt("多收", "多扣", "收多了", "扣多了", "收错钱", "扣错钱", r"价(?:格|钱)不对", r"小票上.{0,12}(?:多|错|不对|原价|贵)",
+            r"(?:折扣|优惠|会员价|打折)(?:没有?|没)(?:打|给|算|用|扣)", r"原价(?:结算|收|算)", "按原价", r"charged (?:full|the wrong) price",
+            r"receipt (?:shows|showed|says)", r"wrong price (?:at|on) the (?:till|receipt|checkout)", "多算", "多付", r"重复(?:收|扣)", r"(?:扣|收|扫|刷|付)了两次",
             r"(?:标价|价签|标签|价格牌|价钱牌|货架|写着|写的|标的|标着|海报|广告|宣传单|促销价|特价|优惠价|折扣价|会员价|shelf)"
             r".{0,18}(?:结账|结帐|收银|实收|收了|收我|扣了|扣我|付了|刷了|结算|买单|原价)",
             r"(?:结账|收银|结算).{0,10}(?:原价|不一样|不一致|不同|更贵|贵了|多了)",
@@ -367,7 +377,7 @@ SITUATIONS: tuple[Situation, ...] = (
             r"(?:写|标|显示)(?:着|的|了)?\s?[\d.]+.{0,14}(?:结账|收银|收了|收我|扣了|付了|刷了)",
             "缺斤少两", "短斤少两", "缺斤短两", "斤两不足", "分量不足", "重量不足", "称不准", r"秤.{0,8}(?:不准|有问题|少|差|作弊)",
             r"(?:重量|分量|斤两).{0,6}(?:少了|不够|不足|差了|不对)", r"连(?:袋子|盒子|包装)(?:一起)?(?:称|算)",
-            r"(?:袋子|盒子|包装)的重量", r"overcharg(?:ed|ing|e)", r"charged (?:me )?(?:twice|double|more|extra|the wrong|the full)",
+            r"(?:袋子|盒子|包装)的重量", r"overcharg(?:ed|ing|e)", r"charged (?:me )?(?:twice|double|more|extra|the wrong|the full)", r"charged at (?:the )?full price",
             r"double[- ]?charged", r"charged .{0,25}(?:but|instead|even though)",
             r"(?:shelf|label|tag|sign|ticket|display)(?: price)? (?:says|said|shows|showed|was|is).{0,40}(?:charged|till|checkout|paid|register)",
             r"(?:shelf|sticker|promo(?:tion)?|offer|discount|deal|sale) price.{0,30}(?:wasn't|was not|not|never|didn't) (?:applied|honou?red|given|get|come off)",
@@ -391,13 +401,17 @@ SITUATIONS: tuple[Situation, ...] = (
             "stopped working", "not working", "torn", "ripped", "cracked", r"leak(?:s|ed|ing)?", r"missing (?:parts|pieces)",
             r"(?:poor|bad|cheap) quality", r"f[ae]ll apart", "falling apart", "came apart", "scratched", "faded", "shrank",
             "shrunk", "dented", "damaged", "smashed", r"snapped(?! at)", r"\bbent\b", "rusty", "flimsy", r"\bfault\b", "掉漆", "脱漆",
-            "甩漆", "掉光", "peeling"),
+            "甩漆", "掉光", "peeling",
+            r"质量(?:不行|不好|差劲|很烂)", "做工差", "做工粗糙", "用不久", "一用就坏", "不耐用", "货不对板", r"与?(?:描述|图片|说明)不符",
+            "跟描述不符", "包装破损", "漏液", r"尺码不对", r"尺寸不对", "颜色不对", "有瑕疵", "次货", "not as described",
+            "poor workmanship", "cheaply made", "doesn't fit", "wrong size"),
         own=alt(GOODS, FOOD), rivals=alt(FACILITY, APP, FOOD_AREA), raise_if=_BIG_LOSS, raise_to="important",
         yields_to=("staff_error", "delivery"),
     ),
     Situation(
         "food_quality", "product", "quality", "general", "質量",
-        alt("蔫", "发黄", "黄了", "碰伤", "压伤", "不甜", "不好吃", "难吃", "太咸", "好咸", "很咸", "太甜", "太淡", "太油", "太硬", "太老",
+        alt("蔫", "发黄", "黄了", "碰伤", "压伤", "不甜", "口感差", "没味道", "太软", "变硬", "干硬", "不够熟", "太肥", "都是肥肉", "全是骨头",
+            "都是冰", "注水", "缩水严重", r"(?:不|没)好吃", "不好吃", "难吃", "太咸", "好咸", "很咸", "太甜", "太淡", "太油", "太硬", "太老",
             "嚼不动", "干巴巴", "不脆", "口感差", r"味道(?:很|太)?(?:差|一般)", r"分量(?:很|太)?少", "个头小", "tasteless", "bland",
             "stale", "soggy", "too salty", "too sweet", r"\btough\b", "chewy", "wilted", "bruised", "overripe", "underripe",
             "not ripe", r"small portions?"),
@@ -405,7 +419,8 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "price_high", "product", "price", "general", "價格",
-        alt("越来越贵", "贵了好多", "那么贵", "这么贵", "太贵", "好贵", "很贵", "真贵", "超贵", "偏贵", "贵了", "贵得", r"比.{0,12}贵", "更贵", "涨价", "加价",
+        alt("越来越贵", "贵了好多", "贵得离谱", r"比(?:网上|网店|别家|别的超市|隔壁|市场|菜市场)贵", "价格虚高", "乱收费", "乱涨价", "价格不透明",
+            "不值这个价", "不值", r"not worth (?:the|it)", "too pricey", r"dearer than", "那么贵", "这么贵", "太贵", "好贵", "很贵", "真贵", "超贵", "偏贵", "贵了", "贵得", r"比.{0,12}贵", "更贵", "涨价", "加价",
             r"价格(?:太|很|好|偏|超)?高", r"价钱(?:太|很|好|偏|超)?(?:高|贵)", "不划算", "坑人", "抢钱", "宰客", "宰人", "虚高",
             "expensive", "overpriced", "pricey", r"rip[- ]?off",
             r"prices? (?:are|is) (?:too |so |really |very )?(?:high|steep|crazy|ridiculous)", r"ridiculous(?:ly)? pric",
@@ -421,9 +436,10 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "stock_out", "product", "stock", "general", "缺貨",
-        alt("缺货", "没货", "没有货", "断货", "无货", "卖完", "卖光", "售罄", "卖断", r"货架(?:上)?(?:空|都空)", "空货架", "补货", r"什么时候(?:补|有货|到货|再有|会有|进货)", r"补(?:一下|点|些)(?:货)?",
+        alt("缺货", "没货", "没有货", r"(?:经常|总是|一直|常常|老是|又)(?:没有|没|买不到|缺)", "补货不及时", "供应不足", r"货架上(?:没有|没)",
+            r"(?:never|always) (?:have|has) (?:none|nothing)", r"(?:none|nothing) left", r"(?:always|keep) running out", "断货", "无货", "卖完", "卖光", "售罄", "卖断", r"货架(?:上)?(?:空|都空)", "空货架", "补货", r"什么时候(?:补|有货|到货|再有|会有|进货)", r"补(?:一下|点|些)(?:货)?",
             "到货", r"还没有?上架", r"找了(?:好久|很久|半天|一圈|几圈)(?:都|也)?(?:没有|没找到|找不到)", "下架了", "不卖了", "停售", "没得卖", "买不到",
-            r"找不到(?!店员|员工|工作人员|人|厕所|洗手间|停车|车位|路|出口|价)", r"(?:显示|说|写)有货.{0,12}(?:没有|没)",
+            r"找不到(?!.{0,3}(?:店员|员工|工作人员|人|厕所|洗手间|停车|车位|路|出口|价))", r"(?:显示|说|写)有货.{0,12}(?:没有|没)",
             "out of stock", "sold out", "no stock", r"(?:empty|bare) shel(?:f|ves)", r"shelves (?:are |were )?(?:empty|bare)",
             "restock", "ran out", "run out", "running out", "couldn't find", "can't find", "cannot find",
             r"stop(?:ped)? (?:selling|stocking|carrying)", r"no longer (?:sell|stock|carry)", "discontinued", "unavailable",
@@ -466,7 +482,9 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "hygiene", "environment", "hygiene", "general", "衛生",
-        alt("脏", "不干净", "不卫生", r"卫生(?:很|太|好|非常)?差", "邋遢", r"垃圾(?:满|没人|很多|到处|成堆|溢出|桶满)",
+        alt("脏", "不干净", "不卫生", "脏乱差", r"环境(?:很|太|非常|好)?差", "卫生死角", r"味道(?:很|太|好)?重", "污糟", "邋遢",
+            r"(?:地面|地上|地板)(?:很|太|好)?脏", "发霉的墙", "苍蝇乱飞", r"没人(?:打扫|清洁|清理)", r"(?:很久|好久)没(?:人)?(?:打扫|清洁)",
+            "not cleaned", "never cleaned", "unswept", r"卫生(?:很|太|好|非常)?差", "邋遢", r"垃圾(?:满|没人|很多|到处|成堆|溢出|桶满)",
             r"满地(?:垃圾|纸)", "污渍", "污迹", "油污", "油腻", "灰尘", "积灰", "蜘蛛网", "恶臭", "臭", "异味", "难闻", "臭味",
             "尿骚", "尿味", "骚味", "霉味", r"(?:味道|气味)(?:很|好|太)?(?:大|难闻|重|怪)",
             r"没(?:有)?(?:厕纸|卫生纸|手纸|纸巾|洗手液|肥皂|擦手纸|香皂)", r"(?:厕所|马桶|洗手盆).{0,6}(?:堵|满|溢|没冲|冲不了)",
@@ -499,7 +517,8 @@ SITUATIONS: tuple[Situation, ...] = (
     ),
     Situation(
         "crowding", "environment", "crowding", "minor", "擁擠",
-        alt("太挤", "好挤", "很挤", "挤死", "拥挤", "挤得", "人太多", "人很多", "人好多", "人山人海", r"过道(?:太)?窄",
+        alt("太挤", "好挤", "很挤", "挤死", r"没(?:有)?地方坐", r"座位(?:太)?少", r"(?:厕所|洗手间)(?:太)?少", r"(?:购物车|篮子|推车)(?:太少|不够)",
+            "停车难", r"没有?车位", r"nowhere to sit", r"not enough (?:trolleys|baskets|seats|parking)", "拥挤", "挤得", "人太多", "人很多", "人好多", "人山人海", r"过道(?:太)?窄",
             r"通道(?:太)?窄", "走不动", "转不了身", "crowded", r"\bpacked\b", "rammed", "too narrow", "cramped",
             "overcrowded", "no room to"),
     ),
@@ -521,7 +540,8 @@ SITUATIONS: tuple[Situation, ...] = (
     # --- other (其他類)
     Situation(
         "app_failure", "other", "app", "general", "APP",
-        alt("用不了", "不能用", "无法使用", "无法", "扫不了", "扫不出", "失败", "闪退", "崩溃", "卡死", "卡顿", "打不开", "登录不了",
+        alt("用不了", "不能用", "无法使用", "无法", "核销不了", "不能用券", "积分不见", r"积分(?:少了|清零|没了)", r"(?:券|积分|优惠)(?:不能|没法|无法)(?:用|使用|兑换)",
+            "系统故障", "系统坏", "系统崩", "网络不好", r"(?:app|小程序).{0,6}(?:很卡|好卡|太卡|很慢)", "扫不了", "扫不出", "失败", "闪退", "崩溃", "卡死", "卡顿", "打不开", "登录不了",
             "登入不到", "登入不了", "登不进", "登录不上", "进不去", "报错", "出错", "错误", "没到账", "不到账", "没有到账", "还没到",
             "还没有", "没有显示", "不显示", "没显示", "不见了", "消失", "扣错", "少了", "没加", "没有加", "没提醒", "过期", "没收到",
             "收不到", "不能兑换", "兑换失败", "用不到", "领不了", "领不到", "不能领", "兑换不了", "扫不到", "无效", "登不上", r"crash(?:es|ed|ing)?", r"won't (?:load|open|let|work|scan)",
