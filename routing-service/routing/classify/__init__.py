@@ -15,7 +15,7 @@ Measuring: `python -m routing.classify.evaluate FILE.jsonl [--cv 5]`; throughput
 """
 
 from routing.classify.corpus import build_corpus
-from routing.classify.evaluate import Report, evaluate, load_examples
+from routing.classify.evaluation import Report, evaluate, load_examples
 from routing.classify.labels import CATEGORY_ORDER, KINDS, URGENCIES, Classification, Example, Reason
 from routing.classify.model import Model, train
 from routing.classify.pipeline import RULES_VERSION, builtin_model, classifier_version, classify, classify_many

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from routing.classify.corpus import build_corpus
-from routing.classify.evaluate import Report, evaluate
+from routing.classify.evaluation import Report, evaluate
 from routing.classify.labels import Example
 from routing.classify.model import Model, train
 

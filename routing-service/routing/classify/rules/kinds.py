@@ -18,7 +18,7 @@ PRAISE = re.compile(alt(
     "thank", "thanks", "great", "excellent", "amazing", "wonderful", "brilliant", "fantastic", "lovely", "love", "loved", "kind",
     "helpful", "friendly", "well done", "kudos", "appreciate", "impressed", "the best", "delicious", "fresh", "crisp", "awesome",
     "perfect", "patient", "compliments?", "grateful", "lifesaver", "superb", "outstanding",
-    "棒", "感恩", r"辛苦(?:了|你们|晒|哂)", r"态度(?:很|非常|特别|超|真|挺)?好", "热心", "细心", "用心", "认真", "高效", "效率高", "迅速", "干净",
+    "棒", "感恩", r"辛苦(?:了|你们|晒|哂)", r"态度(?:很|非常|特别|超|真|挺)?好(?!差|烂|恶劣|凶|冷|坏)", "热心", "细心", "用心", "认真", "高效", "效率高", "迅速", "干净",
     "整洁", "舒服", "舒适", r"方便(?!面)", "不错", "挺好", "真好", "推荐", "会再来", "还会再来", "下次还来", "物美价廉",
     "nice", "good job", "appreciated", "pleasant", "happy with", "spotless", "efficient", "top notch", "cheers",
 ))

@@ -4,7 +4,7 @@ import opencc
 import pytest
 
 from routing.classify import classify
-from routing.classify.evaluate import load_examples
+from routing.classify import load_examples
 from routing.classify.text import normalise
 from pathlib import Path
 
