@@ -47,4 +47,8 @@ class ClassifierVersion(Base):
     metrics: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     baseline_metrics: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
     decision: Mapped[str | None] = mapped_column(String(500))
+    correction_ids: Mapped[list[str]] = mapped_column(
+        JSONB, default=list, server_default=text("'[]'::jsonb"),
+        doc="The corrections this version learnt from: the next retrain's baseline recipe.",
+    )
     model: Mapped[bytes | None] = mapped_column(LargeBinary)

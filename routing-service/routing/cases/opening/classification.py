@@ -12,8 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from routing.classify import pipeline as _pipeline
-from routing.classify.model import Model
+import routing.classify as _classifier
+from routing.classify import Model
 
 log = logging.getLogger(__name__)
 NEUTRAL_VERSION = "neutral"
@@ -41,12 +41,12 @@ def builtin_model() -> Model:
     """The model trained on the built-in corpus, trained once per process on first use (seconds: call it off
     the event loop); the lock keeps two threads from training it twice."""
     with _training:
-        return _pipeline.builtin_model()
+        return _classifier.builtin_model()
 
 
 def version_of(model: Model) -> str:
     """The version string a case records: the rules' digest and the model's."""
-    return _pipeline.classifier_version(model)
+    return _classifier.classifier_version(model)
 
 
 def classify(
@@ -55,7 +55,7 @@ def classify(
 ) -> Labels:
     """Labels for one feedback text and the version that decided them (CPU-bound: run it in a thread)."""
     try:
-        result = _pipeline.classify(text, channel=channel, kind_hint=kind_hint, customer_tier=customer_tier,
+        result = _classifier.classify(text, channel=channel, kind_hint=kind_hint, customer_tier=customer_tier,
                                     model=model or builtin_model())
     except ValueError:  # nothing to classify (only emoji or punctuation): the case still opens, for a person to read
         return _neutral(kind_hint, "no words to classify: neutral labels for a person to check")
