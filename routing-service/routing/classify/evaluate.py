@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from routing.classify.evaluation import Report, cross_validate, evaluate, load_examples
-from routing.classify.labels import HEADS
+from routing.classify.labels import HEADS, Example
 from routing.classify.model import Model
 
 
@@ -33,6 +33,30 @@ def _table(report: Report) -> str:
     return "\n".join(lines)
 
 
+def by_decision_path(examples: Sequence[Example], model: Model) -> dict[str, dict[str, float]]:
+    """Accuracy grouped by what decided the labels (a problem rule, a generic cue, praise, the model), no texts shown."""
+    from collections import Counter, defaultdict
+
+    from routing.classify.pipeline import classify_many
+
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    for e, p in zip(examples, classify_many([e.text for e in examples], model=model), strict=True):
+        rules = [r.rule for r in p.explanation]
+        if "model.category" in rules:
+            path = "model"
+        elif any(r.startswith("situation.") and r != "situation.generic" for r in rules):
+            path = "rule"
+        elif "praise.target" in rules:
+            path = "praise"
+        else:
+            path = "other"
+        groups[path]["n"] += 1
+        for h in HEADS:
+            groups[path][h] += e.label(h) == getattr(p, h)
+        groups[path]["exact"] += all(e.label(h) == getattr(p, h) for h in HEADS)
+    return {path: {"n": g["n"], **{k: g[k] / g["n"] for k in (*HEADS, "exact")}} for path, g in sorted(groups.items())}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m routing.classify.evaluate [FILE.jsonl ...] [--cv K] [--model FILE] [--json]`."""
     import argparse
@@ -45,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="also K-fold cross-validate on the built-in corpus")
     parser.add_argument("--model", help="a stored model version (bytes from Model.to_bytes) instead of the built-in one")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--by-path", action="store_true", help="also accuracy by decision path (rule, praise, model)")
     args = parser.parse_args(argv)
     model = Model.from_bytes(Path(args.model).read_bytes()) if args.model else builtin_model()
     results: dict[str, object] = {"classifier_version": classifier_version(model)}
@@ -54,6 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.json:
             print(f"{path}: {report.examples} examples, classifier {classifier_version(model)}")
             print(_table(report))
+        if args.by_path:
+            paths = by_decision_path(load_examples(path), model)
+            results[f"{path}#by_path"] = paths
+            if not args.json:
+                print("  by decision path:")
+                for name, scores in paths.items():
+                    print(f"    {name:<7} n={scores['n']:<4} " + "  ".join(f"{h} {scores[h]:.3f}" for h in (*HEADS, "exact")))
     if args.cv:
         corpus = build_corpus()
         scores = cross_validate(corpus, folds=args.cv)
