@@ -35,12 +35,12 @@ class _Batch:
     rows_before: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def take(self, row: dict[str, Any]) -> None:
-        state = CaseState.from_row(row)
-        if state.case_id in self.states:
+        if row["case_id"] in self.states:
             return
+        state = CaseState.from_row(row)
         self.states[state.case_id] = state
         self.before[state.case_id] = contributions(state, self.rules)
-        self.rows_before[state.case_id] = state.row()
+        self.rows_before[state.case_id] = row  # as stored: compared with the new row to skip unchanged cases
 
     def state(self, case_id: str) -> CaseState:
         if case_id not in self.states:
@@ -95,7 +95,8 @@ async def apply_events(*, session: AsyncSession, events: Sequence[Event], rules:
     changed_rows = []
     for case_id, state in batch.states.items():
         row = state.row()
-        if row == batch.rows_before.get(case_id):
+        stored = batch.rows_before.get(case_id)
+        if stored is not None and all(stored.get(k) == v for k, v in row.items()):
             continue
         accumulate(total, difference(batch.before.get(case_id, {}), contributions(state, rules)))
         row["opened_day"] = (

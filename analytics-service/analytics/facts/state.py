@@ -75,7 +75,7 @@ class CaseState:
         return any(c.get("breached_at") and c.get("stopped_at") is None for c in self.clocks.values())
 
     def row(self) -> dict[str, Any]:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values = {name: getattr(self, name) for name in _FIELDS}
         values["clocks"] = {k: _jsonable(v) for k, v in self.clocks.items()}
         values["answers"] = {k: _jsonable(v) for k, v in self.answers.items()}
         values["breached_open"] = self.is_breached_open
@@ -84,14 +84,15 @@ class CaseState:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "CaseState":
-        names = {f.name for f in fields(cls)}
-        state = cls(**{k: v for k, v in row.items() if k in names})
+        state = cls(**{k: v for k, v in row.items() if k in _FIELD_SET})
         state.clocks = {k: _typed(v) for k, v in (state.clocks or {}).items()}
         state.answers = {k: _typed(v) for k, v in (state.answers or {}).items()}
         state.theme_words = list(state.theme_words or [])
         return state
 
 
+_FIELDS = tuple(f.name for f in fields(CaseState))
+_FIELD_SET = frozenset(_FIELDS)
 _TIME_KEYS = ("due_at", "stopped_at", "breached_at", "started_at", "at")
 
 

@@ -49,10 +49,11 @@ class BatchConsumer(EventConsumer):
             except Exception as exc:
                 log.warning("batch of %d failed (%s); applying one by one", len(records), exc)
                 outcomes = [await self.process(r) for r in records]
-        for tp, rs in batches.items():
-            if rs:
-                await self._consumer.commit({tp: rs[-1].offset + 1})
-                self._observe_lag(tp, rs[-1].offset)
+        offsets = {tp: rs[-1].offset + 1 for tp, rs in batches.items() if rs}
+        if offsets:
+            await self._consumer.commit(offsets)  # one round trip for every partition of the poll
+            for tp, offset in offsets.items():
+                self._observe_lag(tp, offset - 1)
         return outcomes
 
     async def apply_batch(self, records: Sequence[ConsumerRecord], *, dead_letter: bool = True) -> list[Outcome]:

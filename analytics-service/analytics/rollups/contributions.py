@@ -57,15 +57,16 @@ class _Adder:
     def __init__(self) -> None:
         self.out: Contributions = defaultdict(lambda: defaultdict(int))
 
-    @staticmethod
-    def key(family: Family, values: dict[str, str]) -> tuple[str, tuple[str, ...]]:
-        return family.table, tuple([values.get(d) or ALL for d in family.dims])
-
     def add(self, key: tuple[str, tuple[str, ...]], day: date, measures: dict[str, int]) -> None:
         bucket = self.out[(key[0], day, key[1])]
         for name, amount in measures.items():
             if amount:
                 bucket[name] += amount
+
+
+def _place(state: CaseState, family: Family, leading: int) -> tuple[str, ...]:
+    """The case's values of a family's dimensions after its first ``leading`` (term or clock) ones."""
+    return tuple([getattr(state, d) or ALL for d in family.dims[leading:]])
 
 
 def is_resolved(state: CaseState) -> bool:
@@ -110,13 +111,8 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
     if not state.opened or state.opened_at is None:
         return {}
     tz = state.timezone or rules.default_timezone
-    values = {
-        "region_id": state.region_id or "", "store_id": state.store_id or "", "category": state.category or "",
-        "urgency": state.urgency or "", "channel": state.channel or "", "kind": state.kind or "",
-        "department": state.department or "", "assignee_id": state.assignee_id or "",
-    }
     adder = _Adder()
-    case_keys = adder.key(CASES, values)
+    case_keys = (CASES.table, _place(state, CASES, 0))
     opened_day = local_day(state.opened_at, tz)
     closed = state.is_closed
     resolved = is_resolved(state)
@@ -164,14 +160,16 @@ def contributions(state: CaseState, rules: Rules) -> Contributions:
             moment = clock.get("breached_at") or clock.get("due_at") or clock.get("stopped_at")
             day = local_day(moment, tz)
             adder.add(case_keys, day, {"breaches": 1})
-            adder.add(adder.key(BREACHES, {**values, "clock": clock.get("clock") or "unknown"}), day, {"breaches": 1})
+            breach_place = (clock.get("clock") or "unknown",) + _place(state, BREACHES, 1)
+            adder.add((BREACHES.table, breach_place), day, {"breaches": 1})
 
     terms = [("theme", w, "") for w in state.theme_words]
     if state.subcategory:
         terms += [("subcategory", state.subcategory, "")] + [("pair", w, state.subcategory) for w in state.theme_words]
-    for term_kind, term, parent in terms:
-        adder.add(adder.key(ISSUES, {**values, "term_kind": term_kind, "term": term, "parent": parent}), opened_day,
-                  {"cases": 1})
+    if terms:
+        place = _place(state, ISSUES, 3)
+        for term in terms:
+            adder.add((ISSUES.table, term + place), opened_day, {"cases": 1})
     return adder.out
 
 
