@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts.org import DepartmentUpserted, RegionUpserted, StaffUpserted, StoreUpserted
@@ -35,16 +36,17 @@ def _apply(row: Base, values: dict[str, Any]) -> bool:
 
 
 async def _upsert(session: AsyncSession, model: type[Base], key: str, values: dict[str, Any]) -> tuple[Any, bool, bool]:
-    row = await session.get(model, key, with_for_update=True)
-    created = row is None
-    if row is None:
-        row = model(id=key, **values)
-        session.add(row)
-        changed = True
-    else:
-        changed = _apply(row, values)
-    if changed:
-        row.updated_at = datetime.now(UTC)  # type: ignore[attr-defined]
+    """Insert or update by id; two PUTs creating the same id at once both succeed, one of them as an update."""
+    now = datetime.now(UTC)
+    inserted = await session.scalar(
+        insert(model).values(id=key, updated_at=now, **values).on_conflict_do_nothing().returning(model.id)  # type: ignore[attr-defined]
+    )
+    row = await session.get(model, key, with_for_update=True, populate_existing=True)
+    assert row is not None
+    created = inserted is not None
+    changed = created or _apply(row, values)
+    if changed and not created:
+        row.updated_at = now  # type: ignore[attr-defined]
         await session.flush()
     return row, created, changed
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.problems import NotFound, Problem
@@ -46,18 +47,19 @@ async def put_rule(*, session: AsyncSession, rule_id: str, rule: RuleIn) -> tupl
             type_="https://closeloop.dev/problems/invalid-request",
             errors=[{"field": "department_id", "message": "unknown department", "type": "reference"}],
         )
-    row = await session.get(RoutingRule, rule_id, with_for_update=True)
-    created = row is None
     values = rule.model_dump()
-    if row is None:
-        row = RoutingRule(id=rule_id, **values)
-        session.add(row)
-    else:
-        for name, value in values.items():
-            setattr(row, name, value)
-    row.updated_at = datetime.now(UTC)
+    now = datetime.now(UTC)
+    inserted = await session.scalar(
+        insert(RoutingRule).values(id=rule_id, updated_at=now, **values).on_conflict_do_nothing()
+        .returning(RoutingRule.id)
+    )
+    row = await session.get(RoutingRule, rule_id, with_for_update=True, populate_existing=True)
+    assert row is not None
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.updated_at = now
     await session.flush()
-    return row, created
+    return row, inserted is not None
 
 
 async def delete_rule(*, session: AsyncSession, rule_id: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from routing.seed import seed
@@ -78,3 +79,15 @@ async def test_staff_clock_themselves_on_shift_but_not_others(routing):
 
     assert mine.status_code == 200 and mine.json()["on_shift"] is True
     assert theirs.status_code == 403
+
+
+async def test_two_puts_creating_the_same_store_at_once_both_succeed_and_one_creates_it(routing):
+    store_id = f"T{uuid.uuid4().hex[:8].upper()}"
+    body = {"name": "同時建立", "region_id": "north"}
+
+    responses = await asyncio.gather(*(routing.client.put(f"/v1/stores/{store_id}", json=body,
+                                                          headers=routing.headers()) for _ in range(4)))
+
+    assert sorted(r.status_code for r in responses) == [200, 200, 200, 201]
+    events = await routing.sql("SELECT 1 FROM routing.outbox WHERE key = :k", k=store_id)
+    assert len(events) == 1

@@ -100,3 +100,11 @@ async def test_open_queue_leaves_out_closed_cases(routing):
                                         headers=routing.headers())
 
     assert [c["id"] for c in response.json()["items"]] == [waiting["id"]]
+
+
+async def test_a_cursor_the_api_never_handed_out_is_a_400_problem(routing):
+    response = await routing.client.get("/v1/cases", params={"cursor": "not-a-cursor"}, headers=routing.headers())
+
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "cursor" in response.json()["detail"]
