@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import base64
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -179,6 +180,7 @@ async def main(sequential: int, burst: int) -> None:
     finally:
         await broker.stop()
         await postgres.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":
