@@ -101,7 +101,7 @@ def feedback(i: int) -> FeedbackReceived:
 
 
 async def main(sequential: int, burst: int) -> None:
-    root = Path(tempfile.mkdtemp(prefix="closeloop-bench-"))
+    root = Path(tempfile.mkdtemp(prefix="closeloop-bench-routing-"))
     postgres = EmbeddedPostgres(root / "pg", fsync=False)
     broker = KafkaBroker(root / "kafka")
     await asyncio.gather(postgres.start(), broker.start())
