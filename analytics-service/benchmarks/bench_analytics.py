@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -82,13 +83,22 @@ async def servers(args: argparse.Namespace) -> Servers:
     import os
 
     stop: list = []
+    (REPO / ".closeloop" / "bench").mkdir(parents=True, exist_ok=True)
     url = os.environ.get("DATABASE_URL")
     if url is None:
         from fleet.postgres import EmbeddedPostgres
 
-        pg = EmbeddedPostgres(Path(tempfile.mkdtemp(prefix="closeloop-bench-pg-")), fsync=False)
+        # Under the repository's (git-ignored) .closeloop/, not /tmp, which other sessions' clean-ups may sweep.
+        home = REPO / ".closeloop" / "bench"
+        data_dir = Path(tempfile.mkdtemp(prefix="pg-", dir=home))
+        pg = EmbeddedPostgres(data_dir, fsync=False)
         await pg.start()
-        stop.append(pg.stop)
+
+        async def stop_and_remove() -> None:
+            await pg.stop()
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+        stop.append(stop_and_remove)
         url = pg.url
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     if bootstrap is None and args.kafka:
@@ -96,7 +106,7 @@ async def servers(args: argparse.Namespace) -> Servers:
         from fleet.kafka import KafkaBroker
 
         if java_toolchain_available():
-            broker = KafkaBroker(Path(tempfile.mkdtemp(prefix="closeloop-bench-kafka-")))
+            broker = KafkaBroker(Path(tempfile.mkdtemp(prefix="kafka-", dir=REPO / ".closeloop" / "bench")))
             await broker.start()
             stop.append(broker.stop)
             bootstrap = broker.bootstrap_servers

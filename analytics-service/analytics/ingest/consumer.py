@@ -38,9 +38,20 @@ class BatchConsumer(EventConsumer):
             "ON CONFLICT DO NOTHING RETURNING event_id"
         )
 
-    async def poll_once(self, timeout_ms: int = 500) -> list[Outcome]:
+    async def poll_once(self, timeout_ms: int = 500, linger_ms: int = 50) -> list[Outcome]:
+        """Gather up to a full batch (waiting at most ``linger_ms`` for more once some records are in), apply
+        it in one transaction, then commit every partition's offset at once."""
         assert self._consumer is not None
         batches = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=self.batch_size)
+        count = sum(len(rs) for rs in batches.values())
+        deadline = time.monotonic() + linger_ms / 1000
+        while 0 < count < self.batch_size and time.monotonic() < deadline:
+            more = await self._consumer.getmany(timeout_ms=linger_ms // 5, max_records=self.batch_size - count)
+            for tp, rs in more.items():
+                batches.setdefault(tp, []).extend(rs)
+                count += len(rs)
+            if not more:
+                break
         records = [r for rs in batches.values() for r in rs]
         outcomes: list[Outcome] = []
         if records:
@@ -49,7 +60,10 @@ class BatchConsumer(EventConsumer):
             except Exception as exc:
                 log.warning("batch of %d failed (%s); applying one by one", len(records), exc)
                 outcomes = [await self.process(r) for r in records]
-        offsets = {tp: rs[-1].offset + 1 for tp, rs in batches.items() if rs}
+        # A rebalance during the batch may have taken partitions away: their records were applied (and are in
+        # the inbox), so the new owner's redelivery changes nothing; only offsets still ours can be committed.
+        assigned = self._consumer.assignment()
+        offsets = {tp: rs[-1].offset + 1 for tp, rs in batches.items() if rs and tp in assigned}
         if offsets:
             await self._consumer.commit(offsets)  # one round trip for every partition of the poll
             for tp, offset in offsets.items():
