@@ -20,8 +20,12 @@ def _bounded(fragment: str) -> str:
 
 
 def alt(*fragments: str) -> str:
-    """One alternation, longest fragment first so the widest term is the one reported."""
-    return "(?:" + "|".join(_bounded(f) for f in sorted(set(fragments), key=len, reverse=True)) + ")"
+    """One alternation, longest fragment first so the widest term is the one reported.
+
+    Duplicates go by `dict.fromkeys`, not `set`: a set's order changes with each process's string
+    hashing, which made equal-length fragments (and so RULES_VERSION) differ from run to run.
+    """
+    return "(?:" + "|".join(_bounded(f) for f in sorted(dict.fromkeys(fragments), key=len, reverse=True)) + ")"
 
 
 def gap(n: int) -> str:

@@ -65,3 +65,16 @@ def test_stored_version_classifies_like_the_original() -> None:
 
     assert loaded.version == model.version
     assert [classify(t, model=loaded) for t in texts] == [classify(t, model=model) for t in texts]
+
+
+def test_rules_version_is_the_same_in_every_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def version_with_hash_seed(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-c", "from routing.classify import RULES_VERSION; print(RULES_VERSION)"]
+        return subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert version_with_hash_seed("1") == version_with_hash_seed("2") == RULES_VERSION
