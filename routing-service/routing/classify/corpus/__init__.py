@@ -1,4 +1,8 @@
-"""The built-in training corpus (訓練語料): sentences generated from templates and retail vocabulary.
+"""The built-in training corpus (訓練語料): generated sentences plus hand-written natural ones.
+
+Generated: templates and retail vocabulary (templates.py, vocabulary.py), one family per
+row of the conventions table. Hand-written: natural messages by a second author
+(handwritten.py, written/*.txt) for the paraphrases the templates never produce.
 
 Deterministic: the same code always yields the same examples in the same order, so the
 built-in model and its version string are reproducible. It never reads the development set.
@@ -12,6 +16,7 @@ from functools import cache
 
 import opencc
 
+from routing.classify.corpus.handwritten import handwritten_examples
 from routing.classify.corpus.templates import AGITATION, FAMILIES, NEGATED_SAFETY, POLITE_CLOSERS, POLITE_OPENERS, RAISERS, Family
 from routing.classify.corpus.vocabulary import SLOTS
 from routing.classify.labels import CATEGORY_ORDER, URGENCY_RANK, Example
@@ -115,4 +120,5 @@ def build_corpus(seed: int = SEED) -> tuple[Example, ...]:
         top = max((first, second), key=lambda e: (URGENCY_RANK[e.urgency], -CATEGORY_ORDER.index(e.category)))
         joiner = rng.choice((",而且", ",还有", "。另外") if _chinese(first.text) else (". Also, ", " and ", ". On top of that, "))
         examples.append(Example(first.text + joiner + second.text, top.category, top.urgency, "complaint", top.subcategory))
+    examples.extend(handwritten_examples())
     return tuple(dict.fromkeys(examples))
