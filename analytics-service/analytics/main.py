@@ -19,7 +19,7 @@ from analytics.models import load_models
 from analytics.settings import Settings
 from closeloop.contracts.topics import consumed_by
 from closeloop.db import Database
-from closeloop.messaging.outbox import OutboxRelay
+from closeloop.messaging.workers import consumer_options, outbox_relay
 from closeloop.web.app import ServiceParts, Worker, create_service_app
 
 
@@ -27,22 +27,14 @@ def workers(settings: Settings, database: Database) -> list[Worker]:
     """The relay of the KPI snapshot events, the batch consumer of every topic, the daily snapshot timer."""
     found: list[Worker] = []
     if settings.run_relay:
-        found.append(
-            OutboxRelay(
-                outbox=outbox, database=database, bootstrap_servers=settings.kafka_bootstrap_servers,
-                namespace=settings.topic_namespace, batch_size=settings.outbox_batch_size,
-                poll_seconds=settings.outbox_poll_seconds,
-            )
-        )
+        found.append(outbox_relay(settings=settings, database=database, outbox=outbox))
     if settings.run_consumers:
         rules = settings.rules()
         found.append(
             BatchConsumer(
-                batch_handler=batch_handler_for(rules),
-                service=settings.service_name, database=database, metadata=metadata, handlers=handlers_for(rules),
-                topics=list(consumed_by("analytics")), bootstrap_servers=settings.kafka_bootstrap_servers,
-                namespace=settings.topic_namespace, max_attempts=settings.consumer_max_attempts,
-                retry_backoff_seconds=settings.consumer_retry_backoff_seconds, batch_size=settings.ingest_batch_size,
+                batch_handler=batch_handler_for(rules), database=database, metadata=metadata,
+                handlers=handlers_for(rules), topics=list(consumed_by("analytics")),
+                **(consumer_options(settings) | {"batch_size": settings.ingest_batch_size}),
             )
         )
     if settings.run_snapshots:

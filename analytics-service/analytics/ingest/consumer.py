@@ -77,6 +77,7 @@ class BatchConsumer(EventConsumer):
         poison: list[tuple[ConsumerRecord, Exception]] = []
         ignored: list[tuple[str, CloudEvent]] = []
         usable: list[tuple[str, CloudEvent, EventPayload]] = []
+        records_of: dict[str, ConsumerRecord] = {}
         for record in records:
             topic = self._base_topic(record.topic)
             try:
@@ -89,6 +90,7 @@ class BatchConsumer(EventConsumer):
                 continue
             try:
                 usable.append((topic, event, event.payload()))
+                records_of[event.id] = record
             except (ValidationError, LookupError) as exc:
                 poison.append((record, PoisonEvent(f"{type(exc).__name__}: {exc}")))
         fresh: list[tuple[str, CloudEvent, EventPayload]] = []
@@ -107,6 +109,9 @@ class BatchConsumer(EventConsumer):
                         seen.add(event.id)
                         fresh.append((topic, event, payload))
                 await self.batch_handler(session, [(e.type, p) for _, e, p in fresh])
+        for _, event, _ in fresh:  # one span per applied event keeps each producer's trace going
+            with self.consume_span(records_of[event.id], event) as span:
+                span.set_attribute("closeloop.batch_size", len(fresh))
         outcomes = []
         counts: Counter[tuple[str, str]] = Counter()
         fresh_ids = {e.id for _, e, _ in fresh}

@@ -24,6 +24,7 @@ from analytics.models import load_models
 from analytics.settings import Settings
 from closeloop.contracts.topics import consumed_by
 from closeloop.db import Database
+from closeloop.messaging.workers import consumer_options
 from closeloop.messaging.kafka import qualified
 
 log = logging.getLogger(__name__)
@@ -42,9 +43,8 @@ async def rebuild(settings: Settings, *, batch_size: int = 1000) -> RebuildRepor
     database = Database(settings.database_url, pool_size=2, application_name="analytics-rebuild")
     rules = settings.rules()
     applier = BatchConsumer(
-        batch_handler=batch_handler_for(rules), service=settings.service_name, database=database, metadata=metadata,
-        handlers=handlers_for(rules), topics=list(consumed_by("analytics")),
-        bootstrap_servers=settings.kafka_bootstrap_servers, namespace=settings.topic_namespace,
+        batch_handler=batch_handler_for(rules), database=database, metadata=metadata,
+        handlers=handlers_for(rules), topics=list(consumed_by("analytics")), **consumer_options(settings),
     )
     reader = AIOKafkaConsumer(
         bootstrap_servers=settings.kafka_bootstrap_servers, group_id=None, enable_auto_commit=False,
