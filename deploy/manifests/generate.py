@@ -571,7 +571,7 @@ DASHBOARD_PANELS: list[tuple[str, str, str, list[tuple[str, str]]]] = [
      [('sum by (service, topic) (increase(closeloop_dead_letters_total{service=~"$service"}[$__range]))',
        "{{service}} {{topic}}")]),
     ("SLA clocks running", "short", "Clocks (時鐘) counting down, by kind of clock.",
-     [("sum by (clock) (closeloop_sla_clocks_running)", "{{clock}}")]),
+     [("max by (clock) (closeloop_sla_clocks_running)", "{{clock}}")]),
     ("SLA breaches", "short", "Clocks that passed their deadline, per 15 minutes.",
      [("sum by (clock) (increase(closeloop_sla_clocks_breached_total[15m]))", "{{clock}}")]),
     ("SLA timer lag p95", "s", "From a clock's due time to the timer firing it; should stay under a second.",

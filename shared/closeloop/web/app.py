@@ -8,7 +8,7 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from fastapi import APIRouter, FastAPI, Request, Response
@@ -44,7 +44,6 @@ class ServiceParts:
     title: str = "Closeloop"
     description: str = ""
     version: str = "0.1.0"
-    on_startup: list[Callable[[], object]] = field(default_factory=list)
 
 
 def create_service_app(parts: ServiceParts) -> FastAPI:
