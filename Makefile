@@ -39,7 +39,7 @@ contracts-check: install
 	$(VENV)/bin/closeloop-contracts --check
 
 bench: install
-	$(VENV)/bin/python -m tests.benchmarks
+	$(VENV)/bin/python -m tests.benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) $(TOOLS)
