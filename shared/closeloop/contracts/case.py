@@ -62,6 +62,9 @@ class CaseOpened(_CaseEvent):
     )
     routing_rule_id: str | None = Field(default=None, description="The routing rule that chose the department.")
     items: list[ItemRef] = []
+    procedure_version: int | None = Field(
+        default=None, description="Version of the urgency's handling procedure (處理流程) the case follows."
+    )
 
 
 class CaseAssigned(_CaseEvent):
@@ -224,4 +227,86 @@ class CaseTaskCompleted(_CaseEvent):
     task_id: str
     task: str
     outcome: Literal["done", "cancelled"] = "done"
+    by: str | None = None
+
+
+# --- the handling procedure (處理流程), step by step ----------------------------------------------------------
+
+STANDARD_STEPS: tuple[str, ...] = (
+    "first_contact", "plan_started", "liaison_appointed", "department_arrived", "on_site", "progress_contact",
+    "plan_agreed", "plan_recorded", "assessed", "resolution", "callback", "report_submitted", "report_reviewed",
+    "report_approved", "report_returned",
+)
+"""The steps of the chain's standard procedures, as ``step`` values on these events. Procedures are data in
+routing, so a chain may add steps; sla's policies stop clocks on these names (see sla's README)."""
+
+ContactChannel = Literal["phone", "sms", "wechat", "app_push", "email", "in_person"]
+ContactOutcome = Literal["reached", "no_answer", "left_message", "failed"]
+ContactPurpose = Literal["first_contact", "progress", "result", "callback", "other"]
+ReportKind = Literal["emergency", "important"]
+ReportStatus = Literal["draft", "submitted", "reviewed", "approved", "returned"]
+
+
+class CaseStepRecorded(_CaseEvent):
+    """A step of the case's procedure was done (the emergency plan started, a department on site, the handling
+    plan agreed, ...). ``step`` is what sla's policies stop clocks on."""
+
+    event_type: ClassVar[str] = "closeloop.case.step_recorded.v1"
+
+    step: str = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64, examples=["plan_started", "on_site"])
+    by: str | None = None
+    by_role: str | None = Field(default=None, description="staff, supervisor or manager.")
+    department: str | None = Field(default=None, description="The department the step was done for (on site).")
+    staff_id: str | None = Field(default=None, description="The person the step names, e.g. the liaison (專人).")
+    procedure_version: int | None = None
+    due_at: datetime | None = Field(default=None, description="The step's deadline as routing knew it, if any.")
+
+
+class CaseCustomerContacted(_CaseEvent):
+    """A contact with the customer was recorded (what was said stays in routing). A contact that reached the
+    customer also carries ``step="progress_contact"``: it keeps them informed."""
+
+    event_type: ClassVar[str] = "closeloop.case.customer_contacted.v1"
+
+    contact_id: str
+    channel: ContactChannel
+    direction: Literal["inbound", "outbound"]
+    purpose: ContactPurpose = "other"
+    outcome: ContactOutcome = "reached"
+    template_id: str | None = None
+    step: str | None = Field(default=None, description="progress_contact when the customer was reached.")
+    by: str | None = None
+
+
+class CaseReportChanged(_CaseEvent):
+    """A case report (緊急/重要反饋處理報告) moved: submitted, reviewed by the supervisor, approved or returned."""
+
+    event_type: ClassVar[str] = "closeloop.case.report_changed.v1"
+
+    report_id: str
+    report: ReportKind
+    status: ReportStatus
+    step: Literal["report_submitted", "report_reviewed", "report_approved", "report_returned"]
+    reopened_handling: bool = Field(default=False, description="A returned report sent the case back to handling.")
+    by: str | None = None
+    by_role: str | None = None
+
+
+class CasePaused(_CaseEvent):
+    """Staff wait on the customer (documents, a visit): clocks that pause on ``pause`` stop counting."""
+
+    event_type: ClassVar[str] = "closeloop.case.paused.v1"
+
+    action: Literal["pause"] = "pause"
+    reason: Literal["waiting_on_customer"] = "waiting_on_customer"
+    by: str | None = None
+
+
+class CaseResumed(_CaseEvent):
+    """The wait on the customer is over: paused clocks count again."""
+
+    event_type: ClassVar[str] = "closeloop.case.resumed.v1"
+
+    action: Literal["resume"] = "resume"
+    paused_seconds: int = Field(default=0, description="How long this wait lasted, in wall seconds.")
     by: str | None = None

@@ -17,6 +17,7 @@ from closeloop.contracts.case import CaseAssigned, CaseOpened
 from sla.cases.models import Signal, TrackedCase
 from sla.clocks import service as clocks
 from sla.clocks.models import Clock
+from sla.policies.models import Policy
 from sla.policies.schemas import ClockSpec
 from sla.policies.service import clock_specs, policy_for
 
@@ -94,12 +95,27 @@ async def _apply(*, session: AsyncSession, case: TrackedCase, names: list[str], 
             await clocks.cancel_clock(session=session, clock=clock, at=at, signal=sorted(hit)[0])
         elif hit := wanted.intersection(spec.stops_on):
             await clocks.stop_clock(session=session, clock=clock, at=at, signal=sorted(hit)[0])
+            if wanted.intersection(spec.restarts_on):
+                await _next_round(session=session, case=case, ended=clock, spec=spec, at=at)
         elif hit := wanted.intersection(spec.pauses_on):
             await clocks.pause_clock(session=session, clock=clock, at=at, signal=sorted(hit)[0])
         elif hit := wanted.intersection(spec.resumes_on):
             await clocks.resume_clock(session=session, clock=clock, at=at, signal=sorted(hit)[0])
     _note_milestones(case=case, names=wanted, at=at)
     await _start(session=session, case=case, names=names, at=at)
+
+
+async def _next_round(*, session: AsyncSession, case: TrackedCase, ended: Clock, spec: ClockSpec, at: datetime) -> None:
+    """A periodic clock (the liaison's progress contacts) starts its next round when one ends, on the version
+    of the policy its first round started under."""
+    policy = await session.get(Policy, ended.policy_id)
+    if policy is None:
+        return
+    later = await session.scalar(select(Clock.id).where(Clock.case_id == case.case_id, Clock.metric == ended.metric,
+                                                        Clock.round > ended.round))
+    if later is None:
+        await clocks.start_clock(session=session, case=case, policy=policy, spec=spec, started_at=at,
+                                 round_=ended.round + 1)
 
 
 def _note_milestones(*, case: TrackedCase, names: set[str], at: datetime) -> None:

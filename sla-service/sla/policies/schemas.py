@@ -23,6 +23,10 @@ class ClockSpec(BaseModel):
     pauses_on: list[Signal] = ["pause"]
     resumes_on: list[Signal] = ["resume"]
     cancels_on: list[Signal] = ["closed"]
+    restarts_on: list[Signal] = Field(
+        default=[], description="A periodic clock (progress contacts 過程溝通): a signal that stops a round of it "
+        "also starts the next round at once.", examples=[["progress_contact"]],
+    )
     unit: Literal["wall", "working_time", "working_days"] = "wall"
     target_seconds: int | None = Field(default=None, gt=0, le=366 * 86400)
     target_working_days: int | None = Field(default=None, gt=0, le=60)
@@ -37,6 +41,10 @@ class ClockSpec(BaseModel):
                 raise ValueError("a working_days clock takes target_working_days and no target_seconds")
         elif self.target_seconds is None or self.target_working_days is not None:
             raise ValueError(f"a {self.unit} clock takes target_seconds and no target_working_days")
+        if set(self.restarts_on) - set(self.stops_on):
+            raise ValueError("restarts_on names signals that stop the clock: it starts the next round of one it stops")
+        if self.restarts_on and not self.repeats:
+            raise ValueError("a clock that restarts_on a signal must repeat (repeats: true)")
         for name in (*self.stops_on, *self.pauses_on, *self.resumes_on, *self.cancels_on):
             if not name or len(name) > 64:
                 raise ValueError(f"signal name {name!r} must have 1 to 64 characters")
