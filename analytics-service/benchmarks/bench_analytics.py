@@ -386,7 +386,7 @@ def rollup_sql() -> str:
         f"{', '.join(f'coalesce(sum({m}), 0)' for m in measures.values())} "
         f"FROM (SELECT *, width_bucket({ack}, {edges}) AS ack_bucket, width_bucket({res}, {edges}) AS res_bucket "
         f"FROM analytics.case_facts) AS f "
-        f"GROUP BY GROUPING SETS ({sets})"
+        f"GROUP BY GROUPING SETS ({sets}) ORDER BY 1, 2"  # rows land day by day, as live ingest writes them
     )
 
 

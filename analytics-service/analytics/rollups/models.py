@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, Date, Index, PrimaryKeyConstraint, SmallInteger, String, Table, text
+from sqlalchemy import BigInteger, Column, Date, Index, Integer, PrimaryKeyConstraint, SmallInteger, String, Table, text
 
 from analytics.db import metadata
 from analytics.rollups.grains import BREACHES, CASES, FAMILIES, ISSUES, Family
 
 
 FILLFACTOR = 60
-"""Room on each page so that adding to a row's measures is a HOT update that leaves the indexes alone."""
+"""Room on each page of a grain's partition so that adding to a row's measures is a HOT update."""
+WIDE_MEASURES = frozenset({"ack_seconds", "resolution_seconds"})
+"""Sums of seconds can pass 2³¹ in a day; every other measure is a count and fits an integer (narrow rows
+are fewer pages to read)."""
 
 
 def _table(family: Family, *indexes: tuple[str, ...]) -> Table:
@@ -19,10 +22,11 @@ def _table(family: Family, *indexes: tuple[str, ...]) -> Table:
         Column("grain", SmallInteger, nullable=False),
         Column("day", Date, nullable=False),
         *[Column(d, String(64), nullable=False, server_default=text("''")) for d in family.dims],
-        *[Column(m, BigInteger, nullable=False, server_default=text("0")) for m in family.measures],
+        *[Column(m, BigInteger if m in WIDE_MEASURES else Integer, nullable=False, server_default=text("0"))
+          for m in family.measures],
         PrimaryKeyConstraint("grain", "day", *family.dims, name=f"pk_{family.table}"),
         *[Index(f"ix_{family.table}_{'_'.join(cols)}", "grain", *cols, "day") for cols in indexes],
-        postgresql_with={"fillfactor": FILLFACTOR},
+        postgresql_partition_by="LIST (grain)",  # one partition per grain: a grain's rows sit together
     )
 
 

@@ -24,17 +24,18 @@ CASE_MEASURES = [
     "csat_answers", "csat_sum", "csat_top2", "nps_answers", "nps_promoters", "nps_detractors",
     "clocks_due", "clocks_met", "breaches",
 ]
-FAMILIES = {
+WIDE = {"ack_seconds", "resolution_seconds"}
+FAMILIES = {  # dimensions, measures, secondary indexes, number of grains
     "case_rollups": (
         ["region_id", "store_id", "category", "urgency", "channel", "kind", "department", "assignee_id"],
-        CASE_MEASURES, [["store_id"], ["assignee_id"], ["department"]],
+        CASE_MEASURES, [["store_id"], ["assignee_id"], ["department"]], 7,
     ),
     "issue_rollups": (
         ["term_kind", "term", "parent", "region_id", "store_id", "category", "urgency", "channel", "department"],
-        ["cases"], [["store_id"]],
+        ["cases"], [["store_id"]], 4,
     ),
     "breach_rollups": (
-        ["clock", "region_id", "store_id", "department", "category", "urgency"], ["breaches"], [["store_id"]],
+        ["clock", "region_id", "store_id", "department", "category", "urgency"], ["breaches"], [["store_id"]], 4,
     ),
 }
 
@@ -124,17 +125,22 @@ def upgrade() -> None:
         _ts("updated_at", nullable=False),
         schema=S,
     )
-    for table, (dims, measures, indexes) in FAMILIES.items():
+    for table, (dims, measures, indexes, grains) in FAMILIES.items():
         op.create_table(
             table,
             sa.Column("grain", sa.SmallInteger, nullable=False),
             sa.Column("day", sa.Date, nullable=False),
             *[sa.Column(d, sa.String(64), nullable=False, server_default=sa.text("''")) for d in dims],
-            *[sa.Column(m, sa.BigInteger, nullable=False, server_default=sa.text("0")) for m in measures],
+            *[sa.Column(m, sa.BigInteger if m in WIDE else sa.Integer, nullable=False, server_default=sa.text("0"))
+              for m in measures],
             sa.PrimaryKeyConstraint("grain", "day", *dims, name=f"pk_{table}"),
             schema=S,
-            postgresql_with={"fillfactor": 60},  # adding to measures stays a HOT update
+            postgresql_partition_by="LIST (grain)",  # one partition per grain: a grain's rows sit together
         )
+        for grain in range(grains):
+            # fillfactor 60: adding to a row's measures stays a HOT update that leaves the indexes alone
+            op.execute(f'CREATE TABLE "{S}".{table}_g{grain} PARTITION OF "{S}".{table} '
+                       f"FOR VALUES IN ({grain}) WITH (fillfactor = 60)")
         for cols in indexes:
             op.create_index(f"ix_{table}_{'_'.join(cols)}", table, ["grain", *cols, "day"], schema=S)
     op.create_table(
