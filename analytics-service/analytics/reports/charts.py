@@ -44,7 +44,8 @@ def line_chart(
     step = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
         if i % step == 0 or i == len(labels) - 1:
-            parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 14}" text-anchor="middle" font-size="10">{escape(label)}</text>')
+            anchor = "end" if i == len(labels) - 1 and i > 0 else "start" if i == 0 else "middle"
+            parts.append(f'<text x="{x(i):.1f}" y="{height - bottom + 14}" text-anchor="{anchor}" font-size="10">{escape(label)}</text>')
     if target is not None:
         parts.append(f'<line class="target" x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
                      f'stroke="#b23a48" stroke-dasharray="4 3"/>')
