@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import time
 import zlib
 from datetime import UTC, datetime
 
@@ -26,6 +27,7 @@ from closeloop.messaging.tables import outbox_table
 from closeloop.web.metrics import OUTBOX_BACKLOG, OUTBOX_OLDEST_AGE, OUTBOX_PUBLISHED
 
 log = logging.getLogger(__name__)
+BACKLOG_OBSERVATION_SECONDS = 1.0
 
 
 class Outbox:
@@ -86,6 +88,7 @@ class OutboxRelay:
         self.poll_seconds = poll_seconds
         self._producer = producer
         self._wake = asyncio.Event()
+        self._observed_at = 0.0
         self._stopping = asyncio.Event()
 
     async def run(self) -> None:
@@ -125,13 +128,19 @@ class OutboxRelay:
         self._wake.set()
 
     async def publish_pending(self) -> int:
-        """One pass over every bucket this relay can lock; returns how many events it published."""
+        """One pass over the buckets holding unpublished events; returns how many this relay published."""
+        table = self.outbox.table
+        async with self.database.sessions() as session:
+            pending = list(
+                await session.scalars(select(table.c.bucket).where(table.c.published_at.is_(None)).distinct())
+            )
+        random.shuffle(pending)
         total = 0
-        order = list(range(self.outbox.buckets))
-        random.shuffle(order)
-        for bucket in order:
+        for bucket in pending:
             total += await self._publish_bucket(bucket)
-        await self._observe_backlog()
+        if time.monotonic() - self._observed_at >= BACKLOG_OBSERVATION_SECONDS:
+            await self._observe_backlog()
+            self._observed_at = time.monotonic()
         return total
 
     async def _publish_bucket(self, bucket: int) -> int:
