@@ -106,9 +106,15 @@ async def servers(args: argparse.Namespace) -> Servers:
         from fleet.kafka import KafkaBroker
 
         if java_toolchain_available():
-            broker = KafkaBroker(Path(tempfile.mkdtemp(prefix="kafka-", dir=REPO / ".closeloop" / "bench")))
+            kafka_dir = Path(tempfile.mkdtemp(prefix="kafka-", dir=REPO / ".closeloop" / "bench"))
+            broker = KafkaBroker(kafka_dir)
             await broker.start()
-            stop.append(broker.stop)
+
+            async def stop_broker() -> None:
+                await broker.stop()
+                shutil.rmtree(kafka_dir, ignore_errors=True)
+
+            stop.append(stop_broker)
             bootstrap = broker.bootstrap_servers
     admin = url.replace("postgresql+asyncpg://", "postgresql://").rsplit("/", 1)[0] + "/postgres"
     return Servers(url, admin, bootstrap, stop)
