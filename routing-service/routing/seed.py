@@ -1,5 +1,5 @@
-"""A small chain for `make run` and the tests: two regions, four stores, every department, some staff, and
-the standard routing rules. Idempotent: it creates what is missing and leaves what exists alone, so it
+"""A small chain for `make run` and the tests: two regions, four stores, every department, some staff, the
+standard routing rules, procedures and message templates. Idempotent: it creates what is missing and leaves what exists alone, so it
 never undoes a change made through the API and a second run announces nothing."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from routing.models import load_models
 from routing.org import service as org
 from routing.org.models import Department, Region, Staff, Store
 from routing.org.schemas import DepartmentIn, RegionIn, StaffIn, StoreIn
+from routing.procedures.service import seed_procedures
+from routing.replies.service import seed_templates
 from routing.rules import service as rules
 from routing.rules.models import RoutingRule
 from routing.rules.standard import DEPARTMENTS, STANDARD_RULES
@@ -83,6 +85,8 @@ async def seed_chain(*, session: AsyncSession) -> int:
         if await session.get(RoutingRule, rule_id) is None:
             await rules.put_rule(session=session, rule_id=rule_id, rule=rule)
             created += 1
+    created += len(await seed_procedures(session=session))
+    created += await seed_templates(session=session)
     return created
 
 

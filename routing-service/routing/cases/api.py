@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Body, Header, Path, Query
@@ -14,14 +15,17 @@ from closeloop.problems import NotFound
 from routing.cases import service
 from routing.cases.actions import service as actions
 from routing.cases.actions.authority import actor_of, authorise, check_store, forbidden
-from routing.cases.actions.schemas import Action
+from routing.cases.actions.schemas import STEP_ACTIONS, Action
 from routing.cases.models import Case, FeedbackLink, TimelineEntry
 from routing.cases.schemas import (
-    CaseDetail, CaseOut, CasePage, CustomerOut, IncidentRef, TaskOut, TimelineEntryOut,
+    CaseDetail, CaseOut, CasePage, CustomerOut, IncidentRef, ReportRef, TaskOut, TimelineEntryOut,
 )
 from routing.cases.states import Status, allowed_actions
 from routing.incidents.service import incidents_of
 from routing.personal_data import shown, unseal
+from routing.procedures.progress import progress_of
+from routing.reports.service import reports_of
+from routing.wall_time import NowDep
 from routing.settings import Settings, SettingsDep
 from routing.tasks.service import tasks_of
 
@@ -51,9 +55,11 @@ def case_out(case: Case) -> CaseOut:
 
 
 async def case_detail(
-    *, session: AsyncSession, case: Case, principal: AuthenticatedPrincipal, settings: Settings
+    *, session: AsyncSession, case: Case, principal: AuthenticatedPrincipal, settings: Settings, now: datetime
 ) -> CaseDetail:
     pii = principal.has("pii:read")
+    procedure = await progress_of(session=session, case=case, now=now)
+    steps = {s.step for s in procedure.steps}
     duplicates = await session.scalars(
         select(FeedbackLink.feedback_id).where(FeedbackLink.case_id == case.id).order_by(FeedbackLink.received_at)
     )
@@ -65,7 +71,10 @@ async def case_detail(
         tasks=[TaskOut.model_validate(t, from_attributes=True) for t in await tasks_of(session=session, case_id=case.id)],
         incidents=[IncidentRef.model_validate(i, from_attributes=True)
                    for i in await incidents_of(session=session, case_id=case.id)],
-        allowed_actions=allowed_actions(case.status),
+        allowed_actions=[a for a in allowed_actions(case.status) if a not in STEP_ACTIONS or a in steps],
+        procedure=procedure, liaison=case.liaison_id, hazards=list(case.hazards), ill_count=case.ill_count,
+        waiting_since=case.waiting_since,
+        reports=[ReportRef(kind=r.kind, status=r.status) for r in await reports_of(session=session, case_id=case.id)],
     )
 
 
@@ -112,9 +121,10 @@ async def _visible(session: AsyncSession, case_id: str, principal: Authenticated
 
 
 @router.get("/{case_id}", dependencies=read)
-async def get_case(case_id: CaseId, session: SessionDep, principal: Principal, settings: SettingsDep) -> CaseDetail:
+async def get_case(case_id: CaseId, session: SessionDep, principal: Principal, settings: SettingsDep,
+                   now: NowDep) -> CaseDetail:
     case = await _visible(session, case_id, principal)
-    return await case_detail(session=session, case=case, principal=principal, settings=settings)
+    return await case_detail(session=session, case=case, principal=principal, settings=settings, now=now)
 
 
 @router.get("/{case_id}/timeline", dependencies=read)
@@ -147,14 +157,15 @@ async def act(
     session: SessionDep,
     principal: Principal,
     settings: SettingsDep,
+    now: NowDep,
     idempotency_key: Annotated[str | None, Header(max_length=128)] = None,
 ) -> CaseDetail:
-    """Apply one action; 409 with the reason when the case's status does not allow it."""
+    """Apply one action; 409 with the reason when the case's status (or its procedure) does not allow it."""
     actor = actor_of(principal)
     async with session.begin():
         case = await service.locked(session=session, case_id=case_id)
         authorise(principal, actor, case, action.type)
         if not await actions.already_done(session=session, case=case, idempotency_key=idempotency_key):
             await actions.perform(session=session, case=case, action=action, actor=actor, settings=settings,
-                                  idempotency_key=idempotency_key)
-    return await case_detail(session=session, case=case, principal=principal, settings=settings)
+                                  idempotency_key=idempotency_key, at=now)
+    return await case_detail(session=session, case=case, principal=principal, settings=settings, now=now)

@@ -8,10 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from closeloop.contracts import CloudEvent
 from closeloop.contracts.feedback import FeedbackMerged, FeedbackPiiErased, FeedbackReceived, SurveyRecorded
-from closeloop.contracts.sla import ClockBreached, ClockWarned, EscalationRequested
+from closeloop.contracts.sla import (
+    ClockBreached, ClockPaused, ClockResumed, ClockStarted, ClockStopped, ClockWarned, EscalationRequested,
+)
 from routing.cases import service as cases
 from routing.cases.actions import service as actions
 from routing.cases.opening import service as opening
+from routing.procedures.service import note_clock
 from routing.settings import Settings
 
 Handler = Callable[[AsyncSession, CloudEvent], Awaitable[None]]
@@ -45,6 +48,13 @@ def handlers(settings: Settings) -> dict[str, Handler]:
         payload = event.payload()
         assert isinstance(payload, ClockBreached)
         await actions.apply_breach(session=session, breach=payload)
+        await note_clock(session=session, event=payload)
+
+    async def on_clock_moved(session: AsyncSession, event: CloudEvent) -> None:
+        """sla started, paused, resumed or stopped a clock: the due time a step of the procedure shows."""
+        payload = event.payload()
+        assert isinstance(payload, ClockStarted | ClockPaused | ClockResumed | ClockStopped)
+        await note_clock(session=session, event=payload)
 
     async def on_clock_warned(session: AsyncSession, event: CloudEvent) -> None:
         payload = event.payload()
@@ -63,5 +73,9 @@ def handlers(settings: Settings) -> dict[str, Handler]:
         SurveyRecorded.event_type: on_survey_recorded,
         ClockBreached.event_type: on_clock_breached,
         ClockWarned.event_type: on_clock_warned,
+        ClockStarted.event_type: on_clock_moved,
+        ClockPaused.event_type: on_clock_moved,
+        ClockResumed.event_type: on_clock_moved,
+        ClockStopped.event_type: on_clock_moved,
         EscalationRequested.event_type: on_escalation_requested,
     }

@@ -75,6 +75,18 @@ class Case(Base):
     repeat_of: Mapped[str | None] = mapped_column(String(36))
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
 
+    procedure_id: Mapped[str | None] = mapped_column(String(36), doc="The version of the procedure the case follows.")
+    liaison_id: Mapped[str | None] = mapped_column(String(32), doc="The named liaison (專人) of an urgent case.")
+    departments_concerned: Mapped[list[str]] = mapped_column(
+        JSONB, default=list, doc="Departments the emergency plan named as concerned, besides the owning department "
+        "and the safety tasks' owners (who always are)."
+    )
+    hazards: Mapped[list[str]] = mapped_column(JSONB, default=list, doc="Hazard types whose removal tasks it carries.")
+    ill_count: Mapped[int | None] = mapped_column(Integer, doc="People ill (food safety), as recorded by staff.")
+    waiting_since: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="Staff wait on the customer since then (clocks paused)."
+    )
+
     resolution_sealed: Mapped[str | None] = mapped_column(Text)
     first_contact_resolution: Mapped[bool] = mapped_column(Boolean, default=False)
     satisfied: Mapped[bool | None] = mapped_column(Boolean)

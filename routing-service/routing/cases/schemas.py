@@ -5,6 +5,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from routing.procedures.schemas import ProcedureProgress
+
 
 class CustomerOut(BaseModel):
     """The customer as routing knows them: never a name, a phone in clear or an e-mail."""
@@ -77,6 +79,11 @@ class IncidentRef(BaseModel):
     batch: str | None
 
 
+class ReportRef(BaseModel):
+    kind: str
+    status: str
+
+
 class CaseDetail(CaseOut):
     content: str | None = Field(description="What the customer said; phones and e-mails masked without pii:read.")
     resolution: str | None
@@ -86,6 +93,12 @@ class CaseDetail(CaseOut):
     tasks: list[TaskOut]
     incidents: list[IncidentRef]
     allowed_actions: list[str]
+    procedure: ProcedureProgress = Field(description="Each step of the case's procedure: owner, due, done, by whom.")
+    liaison: str | None = Field(description="The named liaison (專人) keeping the customer informed.")
+    hazards: list[str] = Field(description="Hazard types (rule H) whose removal tasks the case carries.")
+    ill_count: int | None = Field(description="People ill (food safety), as recorded.")
+    waiting_since: datetime | None = Field(description="Staff wait on the customer since then; clocks paused.")
+    reports: list[ReportRef]
 
 
 class CasePage(BaseModel):

@@ -21,11 +21,20 @@ from routing.cases.timeline import SYSTEM, record
 from routing.db import outbox
 from routing.incidents.models import IncidentCase
 from routing.learning.models import Correction
+from routing.procedures.service import adopt
 
 
 async def locked(*, session: AsyncSession, case_id: str) -> Case:
     """The case, locked for this unit of work: concurrent actions on one case apply one after another."""
     case = await session.get(Case, case_id, with_for_update=True, populate_existing=True)
+    if case is None:
+        raise NotFound("case", case_id)
+    return case
+
+
+async def find_case(*, session: AsyncSession, case_id: str) -> Case:
+    """The case, or 404: the one lookup every case-scoped resource (contacts, reports, messages) starts from."""
+    case = await session.get(Case, case_id)
     if case is None:
         raise NotFound("case", case_id)
     return case
@@ -75,6 +84,8 @@ async def raise_urgency(
     case.set_urgency(target)
     now = datetime.now(UTC)
     case.updated_at = now
+    if case.procedure_id is not None:  # an open case follows its new urgency's procedure
+        await adopt(session=session, case=case)
     await record(session, case, "urgency_raised", at=now,
                  details={"from": previous, "to": target, "reason": reason, "incident_id": incident_id})
     if announce:

@@ -40,6 +40,19 @@ TRANSITIONS: dict[str, dict[Status, Status]] = {
     "reclassify": dict(_OPEN) | {S.RESOLVED: S.RESOLVED},
     "complete_task": dict(_OPEN) | {S.RESOLVED: S.RESOLVED},
     "note": dict(_EVERY),
+    # the procedure's steps: recorded while the case is handled, without moving it
+    "plan_started": dict(_OPEN),
+    "appoint_liaison": dict(_OPEN),
+    "on_site": dict(_OPEN),
+    "plan_agreed": dict(_OPEN),
+    "plan_recorded": dict(_OPEN),
+    "assessed": dict(_OPEN),
+    "report_hazard": dict(_OPEN),
+    "contact_customer": dict(_EVERY),  # the first that reaches the customer acknowledges a new case
+    "pause": {S.ACKNOWLEDGED: S.ACKNOWLEDGED, S.IN_PROGRESS: S.IN_PROGRESS, S.REOPENED: S.REOPENED},
+    "resume": {S.ACKNOWLEDGED: S.ACKNOWLEDGED, S.IN_PROGRESS: S.IN_PROGRESS, S.REOPENED: S.REOPENED},
+    "report_submitted": {S.RESOLVED: S.RESOLVED},
+    "report_reviewed": {S.RESOLVED: S.RESOLVED},
 }
 
 _WHY = {
@@ -53,6 +66,17 @@ _WHY = {
     "escalate": "resolved and closed cases are not escalated",
     "reclassify": "a closed case keeps its classification; reopen it first",
     "complete_task": "a closed case has no open tasks",
+    "plan_started": "steps of the procedure are recorded while the case is handled",
+    "appoint_liaison": "a liaison keeps the customer informed while the case is handled",
+    "on_site": "steps of the procedure are recorded while the case is handled",
+    "plan_agreed": "steps of the procedure are recorded while the case is handled",
+    "plan_recorded": "steps of the procedure are recorded while the case is handled",
+    "assessed": "steps of the procedure are recorded while the case is handled",
+    "report_hazard": "hazards are reported while the case is handled",
+    "pause": "a case waits on the customer after first contact and before it is resolved",
+    "resume": "a case waits on the customer after first contact and before it is resolved",
+    "report_submitted": "the report is filed once the case is resolved",
+    "report_reviewed": "the report is reviewed while the case is resolved and not yet closed",
 }
 
 

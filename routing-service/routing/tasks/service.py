@@ -18,12 +18,26 @@ from routing.cases.models import Case
 from routing.cases.timeline import record
 from routing.db import outbox
 from routing.tasks.models import CaseTask
-from routing.tasks.playbook import TaskRule, follow_up, missing_details, required_tasks
+from routing.tasks.hazards import HAZARD_TEMPLATES, removal_tasks
+from routing.tasks.playbook import GENERIC_HAZARD, HAZARD_SUBCATEGORIES, RECORD_ILLNESS, TaskRule, missing_details
+from routing.tasks.playbook import required_tasks as playbook_tasks
 
 
-async def _open(session: AsyncSession, case: Case, rules: Iterable[TaskRule], *, since: datetime) -> list[CaseTask]:
+def required_tasks(case: Case) -> tuple[TaskRule, ...]:
+    """The playbook's tasks for the case's labels, plus the removal tasks of each hazard it carries (rule H)."""
+    tasks = {t.code: t for t in playbook_tasks(case.category, case.subcategory)}
+    if case.hazards:
+        tasks |= {t.code: t for t in removal_tasks(list(case.hazards))}
+    elif case.category == "safety" and case.subcategory in HAZARD_SUBCATEGORIES:
+        tasks |= {t.code: t for t in GENERIC_HAZARD}
+    return tuple(tasks.values())
+
+
+async def _open(
+    session: AsyncSession, case: Case, rules: Iterable[TaskRule], *, since: datetime, now: datetime | None = None
+) -> list[CaseTask]:
     opened: list[CaseTask] = []
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
     for rule in rules:
         owner = await pick(session=session, store_id=case.store_id, department_id=rule.owner_department,
                            over_capacity=True)
@@ -51,7 +65,16 @@ async def open_required(*, session: AsyncSession, case: Case) -> list[CaseTask]:
 
     Deadlines run from when the customer told us, not from when the case was routed.
     """
-    return await _open(session, case, required_tasks(case.category, case.subcategory), since=case.received_at)
+    return await _open(session, case, required_tasks(case), since=case.received_at)
+
+
+async def open_hazard(*, session: AsyncSession, case: Case, hazard: str, at: datetime) -> list[CaseTask]:
+    """Staff found a hazard on the case (or it appeared later): its template's removal tasks, due from now."""
+    if hazard not in case.hazards:
+        case.hazards = [*case.hazards, hazard]
+    opened = await _open(session, case, HAZARD_TEMPLATES[hazard].tasks, since=at, now=at)
+    await announce(session=session, case=case, tasks=opened)
+    return opened
 
 
 async def announce(*, session: AsyncSession, case: Case, tasks: Iterable[CaseTask]) -> None:
@@ -73,9 +96,10 @@ async def open_tasks(*, session: AsyncSession, case_id: str) -> list[CaseTask]:
 
 
 async def complete(
-    *, session: AsyncSession, case: Case, task_ref: str, by: str, details: dict[str, Any], outcome: str = "done"
+    *, session: AsyncSession, case: Case, task_ref: str, by: str, details: dict[str, Any], outcome: str = "done",
+    at: datetime | None = None,
 ) -> CaseTask:
-    """Mark a task done (with what it must record); may open the tasks it brings, such as notifying the regulator."""
+    """Mark a task done (with what it must record); recording the illness keeps the number ill on the case."""
     task = await session.scalar(
         select(CaseTask).where(CaseTask.case_id == case.id, (CaseTask.id == task_ref) | (CaseTask.code == task_ref))
         .with_for_update()
@@ -91,7 +115,7 @@ async def complete(
             raise Problem(422, "Invalid request", f"invalid fields: details: {problem}",
                           type_="https://closeloop.dev/problems/invalid-request",
                           errors=[{"field": "details", "message": problem, "type": "task"}])
-    now = datetime.now(UTC)
+    now = at or datetime.now(UTC)
     task.status = outcome
     task.details = details
     task.completed_at = now
@@ -100,18 +124,17 @@ async def complete(
                  details={"task_id": task.id, "task": task.code, "outcome": outcome, "details": details})
     await outbox.add(session, CaseTaskCompleted(case_id=case.id, occurred_at=now, task_id=task.id, task=task.code,
                                                 outcome=outcome, by=by))  # type: ignore[arg-type]
-    if outcome == "done":
-        brought = await _open(session, case, follow_up(task.code, details), since=now)
-        await announce(session=session, case=case, tasks=brought)
+    if outcome == "done" and task.code == RECORD_ILLNESS.code:
+        case.ill_count = int(details["ill_count"])  # type: ignore[call-overload]
     return task
 
 
 async def cancel_not_required(*, session: AsyncSession, case: Case, by: str) -> list[CaseTask]:
     """After a reclassification, tasks the new labels no longer require are cancelled, not left to block closing."""
-    keep = {r.code for r in required_tasks(case.category, case.subcategory)}
+    keep = {r.code for r in required_tasks(case)}
     cancelled = []
     for task in await open_tasks(session=session, case_id=case.id):
-        if task.code not in keep and task.code != "notify_regulator":
+        if task.code not in keep:
             cancelled.append(await complete(session=session, case=case, task_ref=task.id, by=by, details={},
                                             outcome="cancelled"))
     return cancelled

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 
+FOOD_SAFETY_TASKS = {"seal_product", "keep_sample", "preliminary_test", "record_illness", "notify_regulator"}
+
 
 async def _food_safety_case(routing) -> tuple[str, dict]:  # type: ignore[no-untyped-def]
     store = await routing.new_store()
@@ -20,7 +22,7 @@ async def test_food_safety_case_gets_its_tasks_and_goes_to_food_safety(routing):
     store, case = await _food_safety_case(routing)
 
     assert case["department"] == "food_safety"
-    assert {t["code"] for t in case["tasks"]} == {"seal_product", "keep_sample", "record_illness"}
+    assert {t["code"] for t in case["tasks"]} == FOOD_SAFETY_TASKS
     assert all(t["status"] == "open" and t["due_at"] for t in case["tasks"])
     assert next(t for t in case["tasks"] if t["code"] == "seal_product")["owner_id"] == f"{store}-FS"
     assert "closeloop.case.task_opened.v1" in await routing.outbox_types(case["id"])
@@ -34,23 +36,34 @@ async def test_safety_case_cannot_close_while_a_task_is_open(routing):
     response = await routing.act(case["id"], {"type": "close", "reason": "customer happy"})
 
     assert response.status_code == 409
-    assert set(response.json()["open_tasks"]) == {"seal_product", "keep_sample", "record_illness"}
+    assert set(response.json()["open_tasks"]) == FOOD_SAFETY_TASKS
 
 
-async def test_two_people_ill_brings_the_regulator_task_and_completed_tasks_let_the_case_close(routing):
+async def test_one_person_ill_is_still_reported_to_the_regulator_and_the_number_stays_on_the_case(routing):
     _, case = await _food_safety_case(routing)
 
-    for task, details in (("seal_product", {}), ("keep_sample", {}),
-                          ("record_illness", {"ill_count": 2, "foods": ["鮮牛奶 1L"]})):
+    for task, details in (("seal_product", {}), ("keep_sample", {}), ("preliminary_test", {}),
+                          ("record_illness", {"ill_count": 1, "foods": ["鮮牛奶 1L"]}), ("notify_regulator", {})):
         response = await routing.act(case["id"], {"type": "complete_task", "task": task, "details": details})
         assert response.status_code == 200, response.text
-    tasks = {t["code"]: t["status"] for t in response.json()["tasks"]}
-    assert tasks["notify_regulator"] == "open"
 
-    for action in ({"type": "complete_task", "task": "notify_regulator"}, {"type": "acknowledge"},
-                   {"type": "resolve", "resolution": "batch withdrawn, regulator told"}):
+    body = response.json()
+    assert body["ill_count"] == 1
+    assert {t["code"]: t["status"] for t in body["tasks"]} == dict.fromkeys(FOOD_SAFETY_TASKS, "done")
+
+
+async def test_completed_tasks_and_an_approved_emergency_report_let_a_food_safety_case_close(routing):
+    _, case = await _food_safety_case(routing)
+    for task in sorted(FOOD_SAFETY_TASKS):
+        details = {"ill_count": 0} if task == "record_illness" else {}
+        assert (await routing.act(case["id"], {"type": "complete_task", "task": task, "details": details})).status_code == 200
+    for action in ({"type": "acknowledge"}, {"type": "resolve", "resolution": "batch withdrawn, regulator told"}):
         assert (await routing.act(case["id"], action)).status_code == 200
-    response = await routing.act(case["id"], {"type": "callback", "satisfied": True})
+    waiting = (await routing.act(case["id"], {"type": "callback", "satisfied": True})).json()
+    assert (waiting["status"], waiting["reports"]) == ("resolved", [{"kind": "emergency", "status": "draft"}])
+
+    await routing.act(case["id"], {"type": "report_submitted", "report": "emergency"})
+    response = await routing.act(case["id"], {"type": "report_reviewed", "report": "emergency", "verdict": "approved"})
 
     assert response.json()["status"] == "closed"
 

@@ -1,24 +1,23 @@
-from routing.tasks.playbook import follow_up, missing_details, required_tasks
+from routing.tasks.hazards import HAZARD_TEMPLATES, hazards_in, removal_tasks
+from routing.tasks.playbook import missing_details, required_tasks
 
 
 def _codes(tasks) -> list[str]:  # type: ignore[no-untyped-def]
     return [t.code for t in tasks]
 
 
-def test_each_kind_of_safety_case_gets_the_tasks_the_rules_require():
-    assert _codes(required_tasks("safety", "food_safety")) == ["seal_product", "keep_sample", "record_illness"]
+def test_every_food_safety_case_is_sealed_sampled_tested_counted_and_reported_to_the_regulator():
+    assert _codes(required_tasks("safety", "food_safety")) == [
+        "seal_product", "keep_sample", "preliminary_test", "record_illness", "notify_regulator"]
+
+
+def test_injuries_get_first_aid_cctv_and_a_report():
     assert _codes(required_tasks("safety", "injury")) == ["first_aid", "preserve_cctv", "incident_report"]
-    assert _codes(required_tasks("safety", "fire")) == ["clear_hazard", "photo_evidence"]
 
 
 def test_cases_that_are_not_safety_get_no_tasks():
     assert required_tasks("product", "quality") == ()
     assert required_tasks("safety", None) == ()
-
-
-def test_two_people_ill_means_the_regulator_must_be_told():
-    assert _codes(follow_up("record_illness", {"ill_count": 2})) == ["notify_regulator"]
-    assert follow_up("record_illness", {"ill_count": 1}) == ()
 
 
 def test_record_illness_must_record_how_many_people_are_ill():
@@ -33,5 +32,19 @@ def test_the_first_aid_deadline_is_shorter_than_the_report():
     assert first_aid.due_minutes < report.due_minutes
 
 
-def test_a_hazard_still_there_is_cleared_and_photographed_like_a_fire_hazard():
-    assert _codes(required_tasks("safety", "hazard")) == ["clear_hazard", "photo_evidence"]
+def test_hazards_are_read_in_either_script_and_in_english():
+    assert hazards_in("三樓安全出口被紙箱堵住了") == ["blocked_exit"]
+    assert hazards_in("地面很湿滑，没有警示牌") == ["wet_floor"]
+    assert hazards_in("The wires behind the freezer are sparking") == ["sparking_wires"]
+    assert hazards_in("貨架鬆動好像要倒下來，有人在打架") == ["loose_shelf", "fight_in_progress"]
+    assert hazards_in("收銀員態度很差") == []
+
+
+def test_each_hazard_type_has_a_removal_task_due_within_a_quarter_hour():
+    for template in HAZARD_TEMPLATES.values():
+        assert template.tasks[0].due_minutes <= 15, template.hazard
+
+
+def test_tasks_two_hazards_share_are_opened_once():
+    codes = _codes(removal_tasks(["wet_floor", "blocked_exit"]))
+    assert codes == ["secure_wet_floor", "photo_evidence", "clear_exit"]

@@ -35,8 +35,20 @@ def test_a_note_is_allowed_in_every_status():
     assert all("note" in allowed_actions(s) for s in Status)
 
 
-def test_a_closed_case_only_takes_notes_callbacks_and_reopening():
-    assert allowed_actions("closed") == ["callback", "note", "reopen"]
+def test_a_closed_case_only_takes_notes_callbacks_contacts_and_reopening():
+    assert allowed_actions("closed") == ["callback", "contact_customer", "note", "reopen"]
+
+
+def test_steps_of_the_procedure_leave_the_status_as_it_is():
+    for action in ("plan_started", "on_site", "plan_agreed", "plan_recorded", "assessed", "appoint_liaison"):
+        assert next_status("acknowledged", action) == "acknowledged"
+        assert next_status("assigned", action) == "assigned"
+
+
+def test_reports_are_filed_and_reviewed_on_a_resolved_case_only():
+    assert next_status("resolved", "report_submitted") == "resolved"
+    with pytest.raises(IllegalTransition):
+        next_status("in_progress", "report_submitted")
 
 
 def test_every_transition_lands_on_a_known_status():

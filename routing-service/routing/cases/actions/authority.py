@@ -1,7 +1,8 @@
 """Who may do what to a case: by role (staff < supervisor (客服主管) < manager (行政經理)), store and department.
 
-Staff act on cases of their own department in their stores (or on cases they hold or watch);
-customer service staff also record callbacks for every department, since callbacks are theirs.
+Staff act on cases of their own department in their stores (or on cases they hold, watch, or are the liaison
+(專人) of); customer service staff also record callbacks and contacts for every department, since talking to
+customers is theirs. A step of the procedure is checked against the owner its procedure names.
 Supervisors and managers act on any case of their stores. ``admin`` or the ``case:admin`` scope may do
 everything. Every refusal names the rule it enforces.
 """
@@ -15,8 +16,13 @@ from closeloop.problems import Problem
 from routing.cases.models import Case
 
 RANK = {"staff": 1, "supervisor": 2, "manager": 3}
-MINIMUM_ROLE = {"reopen": "supervisor"}
+MINIMUM_ROLE = {"reopen": "supervisor", "appoint_liaison": "supervisor"}
 CUSTOMER_SERVICE = "customer_service"
+CHECKED_BY_THEIR_OWNER = ("plan_started", "on_site", "plan_agreed", "plan_recorded", "assessed", "report_submitted",
+                          "report_reviewed")
+"""Steps whose owner the case's procedure (or report) names: checked against it where they are recorded."""
+CUSTOMER_SERVICE_ACTIONS = ("callback", "contact_customer")
+"""Customer service talks to customers on every department's cases."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,11 @@ def check_store(principal: AuthenticatedPrincipal, case: Case) -> None:
                         store_id=case.store_id)
 
 
+def check_store_id(principal: AuthenticatedPrincipal, store_id: str) -> None:
+    if not principal.may_see_store(store_id):
+        raise forbidden(f"store {store_id} is outside the stores of your token", store_id=store_id)
+
+
 def authorise(principal: AuthenticatedPrincipal, actor: Actor, case: Case, action: str) -> None:
     """Raise 403 unless ``actor`` may perform ``action`` on ``case``."""
     check_store(principal, case)
@@ -61,13 +72,13 @@ def authorise(principal: AuthenticatedPrincipal, actor: Actor, case: Case, actio
     needed = MINIMUM_ROLE.get(action)
     if needed and not actor.at_least(needed):
         raise forbidden(f"{action} needs the {needed} role or above", required_role=needed)
-    if actor.at_least("supervisor"):
+    if actor.at_least("supervisor") or action in CHECKED_BY_THEIR_OWNER:
         return
-    if case.assignee_id == actor.id or actor.id in case.watchers:
+    if case.assignee_id == actor.id or actor.id in case.watchers or actor.id == case.liaison_id:
         return
     if actor.department is not None and actor.department == case.department:
         return
-    if action == "callback" and actor.department == CUSTOMER_SERVICE:
+    if action in CUSTOMER_SERVICE_ACTIONS and actor.department == CUSTOMER_SERVICE:
         return
     raise forbidden(
         f"case {case.number} is handled by department {case.department}; staff of "

@@ -19,8 +19,11 @@ from closeloop.logs import scrub
 from closeloop.problems import Conflict, Problem
 from routing.assignment.service import people_in_role, pick, pick_supervisor
 from routing.cases.actions.authority import Actor, forbidden
+from routing.cases.actions import steps
 from routing.cases.actions.schemas import (
-    Acknowledge, Action, Callback, Close, CompleteTask, Escalate, Note, Reassign, Reclassify, Reopen, Resolve, Start,
+    Acknowledge, Action, AppointLiaison, Assessed, Callback, Close, CompleteTask, ContactCustomer, Escalate, Note,
+    OnSite, Pause, PlanAgreed, PlanRecorded, PlanStarted, Reassign, Reclassify, Reopen, ReportHazard, ReportReviewed,
+    ReportSubmitted, Resolve, Resume, Start,
 )
 from routing.cases.models import Case, TimelineEntry
 from routing.cases.service import case_of_feedback, locked, move
@@ -35,7 +38,11 @@ from routing.rules.matching import CaseFacts
 from routing.rules.service import route
 from routing.settings import Settings
 from routing.tasks.service import announce as announce_tasks
+from routing.procedures.service import adopt, procedure_of, record_step
+from routing.reports import service as reports
+from routing.tasks.hazards import hazards_in
 from routing.tasks.service import cancel_not_required, complete, open_required, open_tasks
+from routing.work_group.announcements import alert_supervisor
 
 SLA = "sla"
 CUSTOMER = "customer"
@@ -57,12 +64,14 @@ async def already_done(*, session: AsyncSession, case: Case, idempotency_key: st
 
 async def perform(
     *, session: AsyncSession, case: Case, action: Action, actor: Actor, settings: Settings,
-    idempotency_key: str | None = None,
+    idempotency_key: str | None = None, at: datetime | None = None,
 ) -> Case:
-    """Apply one staff action to a locked case."""
-    now = datetime.now(UTC)
+    """Apply one staff action to a locked case, stamped ``at`` (now, unless the caller knows better)."""
+    now = at or datetime.now(UTC)
     entry = await record(session, case, action.type, actor=actor.id, at=now, idempotency_key=idempotency_key,
                          details=_public_details(action))
+    if action.type in _STAYING:
+        next_status(case.status, action.type)
     match action:
         case Acknowledge():
             await acknowledge(session=session, case=case, by=actor, at=now)
@@ -79,7 +88,6 @@ async def perform(
         case Reclassify():
             await reclassify(session=session, case=case, action=action, by=actor, settings=settings, at=now)
         case Escalate():
-            next_status(case.status, "escalate")
             if action.to == "manager" and not actor.at_least("supervisor"):
                 raise forbidden("staff escalate to their supervisor; a supervisor escalates to the manager")
             await escalate(session=session, case=case, role=action.to, by=actor.id, reason=action.reason, at=now)
@@ -99,15 +107,56 @@ async def perform(
         case CompleteTask():
             next_status(case.status, "complete_task")
             entry.text_sealed = seal(settings, action.note)
-            await complete(session=session, case=case, task_ref=action.task, by=actor.id, details=action.details)
+            await complete(session=session, case=case, task_ref=action.task, by=actor.id, details=action.details,
+                           at=now)
+        case PlanStarted():
+            entry.text_sealed = seal(settings, action.plan)
+            await steps.plan_started(session=session, case=case, action=action, by=actor, settings=settings, at=now)
+        case AppointLiaison():
+            await steps.appoint_liaison(session=session, case=case, action=action, by=actor, at=now)
+        case OnSite():
+            await steps.on_site(session=session, case=case, action=action, by=actor, at=now)
+        case PlanAgreed():
+            await steps.plan_agreed(session=session, case=case, action=action, by=actor, settings=settings, at=now)
+        case PlanRecorded():
+            await steps.plan_recorded(session=session, case=case, action=action, by=actor, settings=settings, at=now)
+        case Assessed():
+            await steps.assessed(session=session, case=case, action=action, by=actor, settings=settings, at=now)
+        case ContactCustomer():
+            first = action.outcome == "reached" and case.status in (Status.NEW, Status.ASSIGNED)
+            contact = await steps.contact_customer(session=session, case=case, action=action, by=actor,
+                                                   settings=settings, at=now, first_contact=first)
+            entry.details = {**entry.details, "contact_id": contact.id, "message_id": contact.message_id}
+            entry.text_sealed = contact.summary_sealed
+            if first:
+                await acknowledge(session=session, case=case, by=actor, at=now)
+        case Pause():
+            entry.text_sealed = seal(settings, action.reason)
+            await steps.pause(session=session, case=case, action=action, by=actor, at=now)
+        case Resume():
+            if not await steps.resume(session=session, case=case, by=actor.id, at=now):
+                raise Conflict(f"case {case.number} is not waiting on the customer")
+        case ReportHazard():
+            await steps.report_hazard(session=session, case=case, action=action, by=actor, at=now)
+        case ReportSubmitted():
+            await reports.submit(session=session, case=case, kind=action.report, texts=action.sections, by=actor,
+                                 settings=settings, at=now)
+        case ReportReviewed():
+            entry.text_sealed = seal(settings, action.comment)
+            await review_report(session=session, case=case, action=action, by=actor, settings=settings, at=now)
     case.updated_at = now
     CASE_ACTIONS.labels(action.type).inc()
     return case
 
 
+_STAYING = ("plan_started", "appoint_liaison", "on_site", "plan_agreed", "plan_recorded", "assessed", "contact_customer",
+            "pause", "resume", "report_hazard", "report_submitted", "report_reviewed", "escalate")
+"""Actions that leave the status as it is, but only in the statuses their row of the state table lists."""
+
+
 def _public_details(action: Action) -> dict[str, Any]:
     """What the timeline shows in clear: everything but free text, which is sealed separately."""
-    free_text = {"note", "text", "plan", "reason", "resolution", "comment"}
+    free_text = {"note", "text", "plan", "reason", "resolution", "comment", "analysis", "summary", "sections"}
     return action.model_dump(mode="json", exclude={"type", *free_text}, exclude_none=True)
 
 
@@ -116,6 +165,8 @@ async def acknowledge(*, session: AsyncSession, case: Case, by: Actor, at: datet
     await move(session=session, case=case, action="acknowledge", by=by.id, at=at)
     case.acknowledged_at = at
     await outbox.add(session, CaseAcknowledged(case_id=case.id, occurred_at=at, by=by.id))
+    await record_step(session=session, case=case, step="first_contact", by=by.id, by_role=by.role, at=at,
+                      publish=False)
     if case.assignee_id is None:
         person = await session.get(Staff, by.id)
         if person is not None and person.active:
@@ -209,9 +260,15 @@ async def reclassify(
         previous_urgency=before["urgency"], previous_kind=before["kind"],  # type: ignore[arg-type]
         **after,  # type: ignore[arg-type]
     ))
+    if case.category == "safety" and not case.hazards:
+        case.hazards = hazards_in(unseal(settings, case.content_sealed))
     await cancel_not_required(session=session, case=case, by=by.id)
     if case.status != Status.RESOLVED:
         await announce_tasks(session=session, case=case, tasks=await open_required(session=session, case=case))
+    if after["urgency"] != before["urgency"]:
+        procedure = await adopt(session=session, case=case)
+        if procedure.supervisor_alert:
+            await alert_supervisor(session=session, case=case, settings=settings, at=at)
     if not action.reroute or case.status == Status.RESOLVED:
         return
     routing = await route(
@@ -263,20 +320,28 @@ async def escalate(
 async def resolve(
     *, session: AsyncSession, case: Case, action: Resolve, by: Actor, settings: Settings, at: datetime
 ) -> None:
-    """Record the resolution (處理結果); a first-contact resolution also records the first contact.
-    A minor case needs no callback, so it closes as soon as its result is recorded."""
+    """Record the resolution (處理結果); a first-contact resolution also records the first contact. A case whose
+    procedure needs no confirmation (minor) closes as soon as its result is recorded; one that needs a report
+    gets its draft, pre-filled from what happened."""
     first_contact = action.first_contact and case.status in (Status.NEW, Status.ASSIGNED, Status.ACKNOWLEDGED)
     if action.first_contact and case.status in (Status.NEW, Status.ASSIGNED):
         await acknowledge(session=session, case=case, by=by, at=at)
+    rehandled = case.status == Status.REOPENED
+    await steps.resume(session=session, case=case, by=by.id, at=at)
     await move(session=session, case=case, action="resolve", by=by.id, at=at)
     case.resolved_at = at
     case.resolution_sealed = seal(settings, action.resolution)
     case.first_contact_resolution = first_contact
     await outbox.add(session, CaseResolved(case_id=case.id, occurred_at=at, resolution=scrub(action.resolution),
                                            first_contact_resolution=first_contact, by=by.id))
-    if case.urgency == "minor" and not await open_tasks(session=session, case_id=case.id):
+    await record_step(session=session, case=case, step="rehandling" if rehandled else "resolution", by=by.id,
+                      by_role=by.role, at=at, publish=False)
+    procedure = await procedure_of(session=session, case=case)
+    if procedure.report is not None:
+        await reports.report_of(session=session, case=case, kind=procedure.report, create=True)
+    if not procedure.confirmation_required and not await closing_blockers(session=session, case=case):
         case.loop_confirmed = True
-        await _close(session, case, by=by.id, reason="minor case: closed when its result is recorded",
+        await _close(session, case, by=by.id, reason=f"{case.urgency} case: closed when its result is recorded",
                      loop_confirmed=True, at=at)
 
 
@@ -285,7 +350,7 @@ async def record_verdict(
     by: str, at: datetime, survey_id: str | None = None,
 ) -> None:
     """The customer's verdict: not satisfied reopens a resolved or closed case; satisfied confirms the loop
-    and closes a resolved case (unless safety tasks are still open)."""
+    and closes a resolved case (unless safety tasks are open or its report is not approved yet)."""
     if source == "callback":
         next_status(case.status, "callback")
     case.satisfied = satisfied if satisfied is not None else case.satisfied
@@ -298,12 +363,38 @@ async def record_verdict(
         case_id=case.id, occurred_at=at, satisfied=satisfied, csat=csat, nps=nps, source=source,  # type: ignore[arg-type]
         survey_id=survey_id, by=by,
     ))
+    await record_step(session=session, case=case, step="callback", by=by, by_role=None, at=at,
+                      details={"source": source, "satisfied": satisfied}, publish=False)
     if satisfied is False and case.status in (Status.RESOLVED, Status.CLOSED):
         await reopen(session=session, case=case, by=by, reason=f"customer not satisfied ({source})", at=at)
     elif satisfied is True and case.status in (Status.RESOLVED, Status.CLOSED):
         case.loop_confirmed = True
-        if case.status == Status.RESOLVED and not await open_tasks(session=session, case_id=case.id):
-            await _close(session, case, by=by, reason=f"customer satisfied ({source})", loop_confirmed=True, at=at)
+        await close_if_done(session=session, case=case, by=by, reason=f"customer satisfied ({source})", at=at)
+
+
+async def close_if_done(*, session: AsyncSession, case: Case, by: str, reason: str, at: datetime) -> bool:
+    """Close a resolved case once nothing holds it open: the loop confirmed (or not required), no open safety
+    task, its report approved."""
+    if case.status != Status.RESOLVED:
+        return False
+    procedure = await procedure_of(session=session, case=case)
+    confirmed = case.loop_confirmed or not procedure.confirmation_required
+    if not confirmed or await closing_blockers(session=session, case=case):
+        return False
+    await _close(session, case, by=by, reason=reason, loop_confirmed=confirmed, at=at)
+    return True
+
+
+async def review_report(
+    *, session: AsyncSession, case: Case, action: ReportReviewed, by: Actor, settings: Settings, at: datetime
+) -> None:
+    """A review step; a return may send the case back to handling, an approval may let it close."""
+    await reports.review(session=session, case=case, kind=action.report, verdict=action.verdict,
+                         comment_sealed=seal(settings, action.comment), reopen=action.reopen, by=by, at=at)
+    if action.verdict == "returned" and action.reopen:
+        await reopen(session=session, case=case, by=by.id, reason=f"{action.report} report returned", at=at)
+    elif action.verdict == "approved":
+        await close_if_done(session=session, case=case, by=by.id, reason=f"{action.report} report approved", at=at)
 
 
 async def reopen(*, session: AsyncSession, case: Case, by: str, reason: str, at: datetime) -> None:
@@ -318,9 +409,11 @@ async def reopen(*, session: AsyncSession, case: Case, by: str, reason: str, at:
 
 
 async def close(*, session: AsyncSession, case: Case, by: Actor, reason: str | None, at: datetime) -> None:
-    """Close a resolved case. Without the customer's confirmation only a supervisor may, and must say why."""
+    """Close a resolved case. Without the customer's confirmation (where the procedure requires it) only a
+    supervisor may, and must say why."""
     next_status(case.status, "close")
-    confirmed = case.loop_confirmed or case.urgency == "minor"
+    procedure = await procedure_of(session=session, case=case)
+    confirmed = case.loop_confirmed or not procedure.confirmation_required
     if not confirmed:
         if not by.at_least("supervisor"):
             raise forbidden("the customer has not confirmed the result: record a satisfied callback, "
@@ -328,6 +421,15 @@ async def close(*, session: AsyncSession, case: Case, by: Actor, reason: str | N
         if not reason:
             raise _invalid("reason", "closing without the customer's confirmation needs a reason")
     await _close(session, case, by=by.id, reason=reason and scrub(reason), loop_confirmed=confirmed, at=at)
+
+
+async def closing_blockers(*, session: AsyncSession, case: Case) -> list[str]:
+    """What still holds the case open: open safety tasks, a required report not approved."""
+    blockers = [f"task:{t.code}" for t in await open_tasks(session=session, case_id=case.id)]
+    report = await reports.unapproved_report(session=session, case=case)
+    if report is not None:
+        blockers.append(f"report:{report}")
+    return blockers
 
 
 async def _close(session: AsyncSession, case: Case, *, by: str, reason: str | None, loop_confirmed: bool,
@@ -338,6 +440,9 @@ async def _close(session: AsyncSession, case: Case, *, by: str, reason: str | No
             f"case {case.number} has open safety tasks: {', '.join(t.code for t in waiting)}; complete them first",
             open_tasks=[t.code for t in waiting],
         )
+    report = await reports.unapproved_report(session=session, case=case)
+    if report is not None:
+        raise Conflict(f"case {case.number} needs its {report} report approved before it closes", report=report)
     await move(session=session, case=case, action="close", by=by, at=at)
     case.closed_at = at
     await outbox.add(session, CaseClosed(case_id=case.id, occurred_at=at, reason=reason,

@@ -19,17 +19,21 @@ from routing.cases.opening.raising import tier_reason
 from routing.cases.service import case_of_feedback, raise_urgency
 from routing.cases.states import Status
 from routing.cases.timeline import record
+from routing.contacts.service import auto_reply
 from routing.db import outbox
 from routing.incidents.service import VAGUE, link_group_complaint, link_product_incidents, linked_event
 from routing.learning.service import active_model
 from routing.metrics import CASES_OPENED, CLASSIFY_SECONDS
 from routing.org.models import Staff, Store
 from routing.personal_data import seal
+from routing.procedures.service import adopt
 from routing.rules.matching import CaseFacts
 from routing.rules.service import route
 from routing.settings import Settings
 from routing.tasks.service import announce as announce_tasks
+from routing.tasks.hazards import hazards_in
 from routing.tasks.service import open_required
+from routing.work_group.announcements import alert_supervisor, announce
 
 
 def customer_key(customer: CustomerRef) -> str | None:
@@ -68,7 +72,7 @@ async def open_case(
         category=labels.category, subcategory=labels.subcategory, classified_urgency=labels.urgency,
         kind=labels.kind, sentiment=labels.sentiment, theme_words=list(labels.theme_words),
         confidence=labels.confidence, explanation=list(labels.explanation), classifier_version=labels.version,
-        raised_by=[], watchers=[], breached_clocks=[], status=Status.NEW, received_at=feedback.received_at,
+        raised_by=[], watchers=[], breached_clocks=[], departments_concerned=[], hazards=[], status=Status.NEW, received_at=feedback.received_at,
         opened_at=now, updated_at=now,
     )
     case.set_urgency(labels.urgency)
@@ -106,6 +110,9 @@ async def open_case(
     await record(session, case, "assigned" if person else "queued", details={
         "department": case.department, "assignee_id": case.assignee_id, "role": person.role if person else None,
     })
+    procedure = await adopt(session=session, case=case)
+    if case.category == "safety":
+        case.hazards = hazards_in(feedback.content)
     tasks = await open_required(session=session, case=case)
 
     await outbox.add(session, CaseOpened(
@@ -117,7 +124,7 @@ async def open_case(
         classifier_version=case.classifier_version, customer=feedback.customer, status=case.status,  # type: ignore[arg-type]
         assignee_id=case.assignee_id, confidence=case.confidence,
         classified_urgency=case.classified_urgency, raised_by=case.raised_by,  # type: ignore[arg-type]
-        routing_rule_id=case.routing_rule_id, items=feedback.items,
+        routing_rule_id=case.routing_rule_id, items=feedback.items, procedure_version=procedure.version,
     ))
     await outbox.add(session, CaseAssigned(
         case_id=case.id, occurred_at=now, department=case.department, assignee_id=case.assignee_id,
@@ -127,6 +134,10 @@ async def open_case(
         if linking is not None and any(c.id == case.id for c in linking.linked):
             await outbox.add(session, linked_event(linking.incident, case, case_count=linking.case_count))
     await announce_tasks(session=session, case=case, tasks=tasks)
+    await announce(session=session, case=case, settings=settings, at=now)
+    if procedure.supervisor_alert:
+        await alert_supervisor(session=session, case=case, settings=settings, at=now)
+    await auto_reply(session=session, case=case, settings=settings, at=now)
     await _attach_waiting_duplicates(session, case, settings)
     CASES_OPENED.labels(case.category, case.urgency, case.department, "assigned" if person else "queued").inc()
     return case
