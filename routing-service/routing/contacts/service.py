@@ -60,7 +60,7 @@ async def auto_reply(*, session: AsyncSession, case: Case, settings: Settings, a
     if case.urgency != "urgent" or channel is None or recipient is None:
         return None
     wording = await reply(session=session, case=case, purpose="auto_reply", language=None, staff_id=None,
-                          default_language=settings.default_language)
+                          settings=settings)
     message = await queue(
         session=session, settings=settings, audience="customer", purpose="auto_reply", channel=channel,
         recipient=recipient, body=wording.text, case_id=case.id, language=wording.language,

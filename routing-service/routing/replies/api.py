@@ -50,5 +50,5 @@ async def render_reply(case_id: Annotated[str, Path(max_length=36)], body: Reply
     case = await find_case(session=session, case_id=case_id)
     check_store(principal, case)
     wording = await service.reply(session=session, case=case, purpose=body.purpose, language=body.language,
-                                  staff_id=principal.subject, default_language=settings.default_language)
+                                  staff_id=principal.subject, settings=settings)
     return ReplyOut(text=wording.text, language=wording.language, template_ids=wording.template_ids)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import string
 from datetime import datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+import opencc
 
 from closeloop.logs import scrub
 from routing.replies.standard import LABELS
@@ -37,17 +40,39 @@ def render(body: str, values: dict[str, object]) -> str:
 
 
 def language_for(*, requested: str | None, case_language: str | None, store_calendar: str | None,
-                 default: str) -> str:
-    """zh-Hant, zh-Hans or en: what was asked, else the feedback's language, else the store's region's script."""
+                 default: str, text: str | None = None) -> str:
+    """zh-Hant, zh-Hans or en: what was asked, else the feedback's language, else the script the customer wrote
+    in, else the store's region's script."""
     for candidate in (requested, case_language):
         chosen = _language(candidate)
         if chosen:
             return chosen
+    if text:
+        written = script_of(text)
+        if written:
+            return written
     if store_calendar in ("HK", "TW", "MO"):
         return "zh-Hant"
     if store_calendar == "CN":
         return "zh-Hans"
     return default
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def script_of(text: str) -> str | None:
+    """zh-Hant when OpenCC's Traditional→Simplified conversion changes the text, zh-Hans when the reverse does,
+    en for text with Latin letters and no Chinese; None when it cannot tell."""
+    if _converter("t2s").convert(text) != text:
+        return "zh-Hant"
+    if _converter("s2t").convert(text) != text:
+        return "zh-Hans"
+    if any("a" <= c.lower() <= "z" for c in text) and not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return "en"
+    return None
 
 
 def _language(tag: str | None) -> str | None:

@@ -14,7 +14,12 @@ from routing.org.models import Staff, Store
 from routing.procedures.service import procedure_of, resolution_due, rules_of
 from routing.replies.models import MessageTemplate
 from routing.replies.rendering import BadTemplate, label, language_for, local_time, placeholders_in, render, summary
+from routing.personal_data import unseal
 from routing.replies.standard import CUSTOMER, PLACEHOLDERS, STANDARD_TEMPLATES
+from routing.settings import Settings
+
+TEAM = {"zh-Hant": "顧客服務部", "zh-Hans": "顾客服务部", "en": "Customer Service"}
+"""Who signs a message no staff member wrote (the automatic reply)."""
 
 
 @dataclass(frozen=True)
@@ -86,19 +91,20 @@ async def case_values(*, session: AsyncSession, case: Case, staff_id: str | None
     return {
         "feedback_number": case.feedback_number, "case_number": case.number,
         "expected_completion": local_time(expected, store.timezone if store else None, language),
-        "staff_name": staff.name if staff else {"en": "Customer Service"}.get(language, "顧客服務部"),
+        "staff_name": staff.name if staff else TEAM[language],
         "store_name": store.name if store else case.store_id,
     }
 
 
 async def reply(
     *, session: AsyncSession, case: Case, purpose: str, language: str | None, staff_id: str | None,
-    default_language: str,
+    settings: Settings,
 ) -> Wording:
     """Greeting, the purpose's body and the closing line, in the customer's language."""
     store = await session.get(Store, case.store_id)
     chosen = language_for(requested=language, case_language=case.language,
-                          store_calendar=store.calendar if store else None, default=default_language)
+                          store_calendar=store.calendar if store else None, default=settings.default_language,
+                          text=unseal(settings, case.content_sealed))
     values = await case_values(session=session, case=case, staff_id=staff_id, language=chosen)
     parts = [await template(session=session, purpose=p, language=chosen) for p in ("greeting", purpose, "closing")]
     return Wording(text="\n".join(render(t.body, values) for t in parts), language=chosen,

@@ -47,6 +47,7 @@ class RoutingUnderTest:
     client: httpx.AsyncClient
     engine: AsyncEngine
     producer: Any
+    app: Any = None
 
     def token(
         self, *, scopes: tuple[str, ...] | list[str] = ALL_SCOPES, roles: tuple[str, ...] = ("admin",),
@@ -108,15 +109,25 @@ class RoutingUnderTest:
     def feedback(
         store_id: str, content: str = "收银员态度很差,找零还扔在台面上", *, customer: str | None = None,
         tier: str | None = None, kind: str | None = None, items: list[ItemRef] | None = None,
-        received_at: datetime | None = None,
+        received_at: datetime | None = None, channel: str = "pos",
     ) -> FeedbackReceived:
         return FeedbackReceived(
-            feedback_id=str(uuid.uuid4()), number=f"FB-20261123-{uuid.uuid4().int % 10**6:06d}", channel="pos",
+            feedback_id=str(uuid.uuid4()), number=f"FB-20261123-{uuid.uuid4().int % 10**6:06d}", channel=channel,  # type: ignore[arg-type]
             store_id=store_id, content=content, kind=kind, received_at=received_at or datetime.now(UTC),  # type: ignore[arg-type]
             customer=CustomerRef(customer_id=customer, masked_phone="138****5678" if customer else None,
                                  tier=tier),  # type: ignore[arg-type]
             items=items or [],
         )
+
+    def person(self, store: str, suffix: str) -> dict[str, str]:
+        """Headers of one of a test store's people: SUP, MGR, CS1, CS2, SAL, PUR, FAC, FS, SEC."""
+        department, role = {"MGR": ("customer_service", "manager"), "SUP": ("customer_service", "supervisor"),
+                            **DEPARTMENT_STAFF}[suffix]
+        return self.staff_headers(f"{store}-{suffix}", store=store, department=department, role=role)
+
+    @property
+    def development_adapter(self) -> Any:
+        return self.app.state.outbound_adapters.development
 
     async def new_store(self, *, region: str = "north", on_shift: bool = True) -> str:
         """A store of the test's own, with a supervisor, a manager and one or two people per department."""
@@ -154,7 +165,7 @@ async def routing(postgres_server, kafka_broker) -> AsyncIterator[RoutingUnderTe
     try:
         async with app.router.lifespan_context(app):
             async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://routing") as client:
-                yield RoutingUnderTest(settings=settings, client=client, engine=engine, producer=producer)
+                yield RoutingUnderTest(settings=settings, client=client, engine=engine, producer=producer, app=app)
     finally:
         await producer.stop()
         await engine.dispose()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from routing.replies.rendering import BadTemplate, language_for, placeholders_in, render, summary
+from routing.replies.rendering import BadTemplate, language_for, placeholders_in, render, script_of, summary
 from routing.replies.standard import LANGUAGES, PLACEHOLDERS, STANDARD_TEMPLATES
 
 
@@ -39,6 +39,16 @@ def test_a_placeholder_with_format_or_index_is_refused():
 def test_the_language_is_the_one_asked_else_the_feedback_s_else_the_store_s(requested, case_language, calendar, expected):
     assert language_for(requested=requested, case_language=case_language, store_calendar=calendar,
                         default="zh-Hant") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("買的鮮奶打開已經發臭", "zh-Hant"), ("买的鲜奶打开已经发臭", "zh-Hans"), ("The milk was sour", "en"), ("12345", None),
+])
+def test_the_script_the_customer_wrote_in_decides_the_reply_s_language(text, expected):
+    assert script_of(text) == expected
+    if expected:
+        assert language_for(requested=None, case_language=None, store_calendar="CN", default="zh-Hant",
+                            text=text) == expected
 
 
 def test_a_summary_is_labels_and_theme_words_never_a_phone_or_e_mail():

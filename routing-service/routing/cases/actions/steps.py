@@ -161,11 +161,12 @@ async def contact_customer(
     first_contact: bool,
 ) -> CustomerContact:
     """Record a contact (and send its template's text when asked). ``first_contact``: this one acknowledges the case."""
-    purpose = action.purpose or ("first_contact" if first_contact else "progress")
+    not_yet_contacted = case.status in ("new", "assigned")
+    purpose = action.purpose or ("first_contact" if first_contact or not_yet_contacted else "progress")
     message_id, template_id, text = None, None, action.summary
     if action.template is not None:
         wording = await reply(session=session, case=case, purpose=action.template, language=action.language,
-                              staff_id=by.id, default_language=settings.default_language)
+                              staff_id=by.id, settings=settings)
         template_id = f"{action.template}.{wording.language}"
         text = action.summary or wording.text
         if action.send:
