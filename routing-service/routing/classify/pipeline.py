@@ -1,10 +1,17 @@
-"""classify(): the taxonomy's rules first, the statistical model where they are silent, safety never lowered.
+"""classify(): the taxonomy's rules where they are specific, the statistical model otherwise, safety never lowered.
 
 1. Normalise (OpenCC, Cantonese, half-width) so every script reads alike.
 2. The rules (conventions table, negation, time, kinds) give labels with the terms
    that decided them; high-recall safety rules set a floor nothing may lower.
-3. The statistical model labels what the rules leave open and weighs in on confidence;
-   a staff correction it remembers wins over both (but not over the safety floor).
+3. The statistical model labels what the rules leave open: category and urgency as one
+   pair from its joint `situation` head, consistent with whatever the rules did fix.
+   Where a specific non-safety rule decided, the model may only *escalate*: when it is
+   confident (p ≥ params["escalate_at"]) of a more urgent pair, that pair wins (a
+   "goods defect" rule on "the baby-food seal was already broken" does not hide a food
+   safety case). It replaces a rule's labels outright only above params["override_at"]
+   (by default never). Both thresholds were chosen by cross-validation on the
+   hand-written corpus (never on the development or held-out sets).
+   A staff correction the model remembers wins over both (but not over the safety floor).
 4. The raising rules (threats, group and repeat complaints, agitation, VIP) only raise.
 """
 
@@ -23,7 +30,7 @@ from scipy import sparse
 from routing.classify import rules as rule_modules
 from routing.classify.corpus import build_corpus
 from routing.classify.labels import HEADS, URGENCY_RANK, Classification, Reason
-from routing.classify.model import Model, train
+from routing.classify.model import SITUATION, Model, train
 from routing.classify.rules import Verdict, judge, raise_urgency
 from routing.classify.rules.kinds import PRAISE
 from routing.classify.text import normalise, retail_words, words
@@ -80,6 +87,8 @@ def _feature_names(model: Model) -> list[str]:
 
 def _top_features(model: Model, x_row: sparse.csr_matrix, head: str, label: str, n: int = 3) -> tuple[str, ...]:
     """The features that pushed the model most towards its label: the model's deciding terms."""
+    if head not in model.heads:  # category or urgency of a joint model: the pair's own weights
+        head, label = SITUATION, label
     h = model.heads[head]
     row = h.classes.index(label) if len(h.classes) > 2 else 0
     sign = -1.0 if len(h.classes) == 2 and row == 0 and label == h.classes[0] else 1.0
@@ -133,7 +142,7 @@ def classify_many(
     if empty := [i for i, t in enumerate(normalised) if not t]:
         raise ValueError(f"text is empty at position {empty[0]}")
     x = model.vectorise(normalised)
-    probabilities = model.probabilities(normalised, x)
+    probabilities = model.all_probabilities(normalised, x)
     hints = kind_hints or [None] * len(texts)
     tiers = customer_tiers or [None] * len(texts)
     version = classifier_version(model)
@@ -141,6 +150,22 @@ def classify_many(
         _decide(normalised[i], probabilities[i], x.getrow(i), model, hints[i], tiers[i], version)
         for i in range(len(texts))
     ]
+
+
+def _model_pair(probs: dict[str, dict[str, float]], category: str | None, urgency: str | None) -> tuple[str, str, float]:
+    """The model's most likely (category, urgency) among the pairs that agree with what the rules fixed."""
+    if SITUATION in probs:
+        pairs = {tuple(k.split("|")): p for k, p in probs[SITUATION].items()}
+    else:  # a format-1 model: separate heads, taken as independent
+        pairs = {(c, u): pc * pu for c, pc in probs["category"].items() for u, pu in probs["urgency"].items()}
+    allowed = {k: p for k, p in pairs.items() if category in (None, k[0]) and urgency in (None, k[1])}
+    if not allowed:  # the rules fixed a pair the model never saw: take each label on its own
+        c = category or max(probs["category"], key=probs["category"].__getitem__)
+        u = urgency or max(probs["urgency"], key=probs["urgency"].__getitem__)
+        return c, u, probs["category"].get(c, 0.0) * probs["urgency"].get(u, 0.0)
+    (c, u), p = max(allowed.items(), key=lambda kv: kv[1])
+    total = sum(allowed.values())
+    return c, u, p / total if total else 0.0
 
 
 def _decide(
@@ -159,17 +184,52 @@ def _decide(
     rule_base = 0.95 if verdict.category == "safety" else 0.85
     if verdict.kind in ("praise", "inquiry") and verdict.category is None and not verdict.problems:
         verdict.urgency = "minor"  # praise and plain questions are minor unless they report a problem (taxonomy)
-    for head, value in (("category", verdict.category), ("urgency", verdict.urgency), ("kind", verdict.kind)):
-        model_label = max(probs[head], key=probs[head].__getitem__)
-        if value is not None:
-            labels[head] = value
+    model_kind = max(probs["kind"], key=probs["kind"].__getitem__)
+    kind_override_at = float(model.params.get("kind_override_at", 1.01))
+    if verdict.kind is not None and not (kind_hint is None and model_kind != verdict.kind
+                                         and probs["kind"][model_kind] >= kind_override_at):
+        labels["kind"] = verdict.kind
+        confidence["kind"] = 0.5 * rule_base + 0.5 * max(probs["kind"].get(verdict.kind, 0.0), rule_base if verdict.kind == model_kind else 0.0)
+    else:
+        labels["kind"] = model_kind
+        confidence["kind"] = probs["kind"][model_kind]
+        terms = _top_features(model, x_row, "kind", model_kind)
+        reasons.append(Reason("model.kind", terms, f"kind={model_kind} by the statistical model (p={probs['kind'][model_kind]:.2f})"))
+    if labels["kind"] == "praise" and verdict.category is None:
+        verdict.urgency = "minor"  # praise is minor unless it reports a problem the rules found
+    escalate_at = float(model.params.get("escalate_at", 1.01))
+    override_at = float(model.params.get("override_at", 1.01))
+    best_c, best_u, best_p = _model_pair(probs, None, None)
+    if verdict.category is not None and verdict.urgency is not None:
+        labels["category"], labels["urgency"] = verdict.category, verdict.urgency
+        for head in ("category", "urgency"):
+            value = labels[head]
+            model_label = best_c if head == "category" else best_u
             confidence[head] = 0.5 * rule_base + 0.5 * max(probs[head].get(value, 0.0), rule_base if value == model_label else 0.0)
-        else:
-            labels[head] = model_label
-            confidence[head] = probs[head][model_label]
-            terms = _top_features(model, x_row, head, model_label)
-            reasons.append(Reason(f"model.{head}", terms, f"{head}={model_label} by the statistical model (p={probs[head][model_label]:.2f})"))
-    subcategory = verdict.subcategory or "general"
+        if verdict.floor is None and (best_c, best_u) != (verdict.category, verdict.urgency):
+            # the rules' urgency after their own raising rules: the model learnt raised labels too
+            ruled = verdict.urgency if labels["kind"] == "praise" else raise_urgency(verdict.urgency, text, customer_tier=customer_tier)[0]
+            more_urgent = URGENCY_RANK[best_u] > URGENCY_RANK[ruled]
+            if (more_urgent and best_p >= escalate_at) or best_p >= override_at:
+                labels["category"], labels["urgency"] = best_c, best_u
+                confidence["category"] = confidence["urgency"] = best_p
+                terms = _top_features(model, x_row, SITUATION if SITUATION in model.heads else "urgency",
+                                      f"{best_c}|{best_u}" if SITUATION in model.heads else best_u)
+                step = "escalated" if more_urgent else "replaced"
+                reasons.append(Reason(f"model.{step}", terms,
+                                      f"category={best_c}, urgency={best_u} by the statistical model (p={best_p:.2f}) "
+                                      f"over the rule's {verdict.category}/{verdict.urgency}"))
+    else:
+        c, u, p = _model_pair(probs, verdict.category, verdict.urgency)
+        labels["category"], labels["urgency"] = c, u
+        for head, value in (("category", c), ("urgency", u)):
+            if getattr(verdict, head) is not None:
+                confidence[head] = 0.5 * rule_base + 0.5 * probs[head].get(value, 0.0)
+                continue
+            confidence[head] = p
+            terms = _top_features(model, x_row, head, f"{c}|{u}" if SITUATION in model.heads else value)
+            reasons.append(Reason(f"model.{head}", terms, f"{head}={value} by the statistical model (p={probs[head][value]:.2f})"))
+    subcategory = (verdict.subcategory if labels["category"] == verdict.category else None) or "general"
     if remembered := model.memory.get(text):
         labels["category"], labels["urgency"], labels["kind"] = remembered
         subcategory = verdict.subcategory if verdict.category == remembered[0] and verdict.subcategory else "general"
