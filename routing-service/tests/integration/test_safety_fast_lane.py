@@ -75,3 +75,17 @@ async def test_record_illness_without_a_count_is_refused(routing):
 
     assert response.status_code == 422
     assert "ill_count" in response.json()["detail"]
+
+
+async def test_a_task_is_done_by_its_own_department_not_by_any_other(routing):
+    store, case = await _food_safety_case(routing)
+    seal = {"type": "complete_task", "task": "seal_product"}
+
+    by_sales = await routing.act(case["id"], seal, routing.person(store, "SAL"))
+    by_food_safety = await routing.act(case["id"], seal, routing.person(store, "FS"))
+    by_customer_service = await routing.act(case["id"], {"type": "complete_task", "task": "record_illness",
+                                                         "details": {"ill_count": 3}}, routing.person(store, "CS1"))
+
+    assert by_sales.status_code == 403
+    assert by_food_safety.status_code == 200 and by_customer_service.status_code == 200
+    assert by_customer_service.json()["ill_count"] == 3

@@ -77,6 +77,23 @@ async def test_sla_breach_and_escalation_show_on_the_case(routing):
     assert "closeloop.case.escalated.v1" in await routing.outbox_types(case["id"])
 
 
+async def test_a_late_callback_on_a_resolved_case_still_reaches_the_supervisor(routing):
+    _, case = await _resolved_case(routing)
+    due = datetime.now(UTC) - timedelta(minutes=1)
+
+    await routing.publish(EscalationRequested(
+        case_id=case["id"], clock_id=str(uuid.uuid4()), clock="callback", occurred_at=due, store_id=case["store_id"],
+        escalation_id=str(uuid.uuid4()), level=1, role="supervisor", reason="breached", due_at=due,
+    ))
+
+    async def escalated() -> dict | None:
+        found = await routing.case(case["id"])
+        return found if found["escalation_level"] == 1 else None
+
+    found = await eventually(escalated, what="the callback escalation applied")
+    assert found["status"] == "resolved" and f"{case['store_id']}-SUP" in found["watchers"]
+
+
 async def test_erased_personal_data_leaves_routing_too(routing):
     store = await routing.new_store()
     customer = f"c-{uuid.uuid4()}"

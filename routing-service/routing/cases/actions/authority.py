@@ -19,8 +19,8 @@ RANK = {"staff": 1, "supervisor": 2, "manager": 3}
 MINIMUM_ROLE = {"reopen": "supervisor", "appoint_liaison": "supervisor"}
 CUSTOMER_SERVICE = "customer_service"
 CHECKED_BY_THEIR_OWNER = ("plan_started", "on_site", "plan_agreed", "plan_recorded", "assessed", "report_submitted",
-                          "report_reviewed")
-"""Steps whose owner the case's procedure (or report) names: checked against it where they are recorded."""
+                          "report_reviewed", "complete_task")
+"""Steps whose owner the case's procedure, report or task names: checked against it where they are recorded."""
 CUSTOMER_SERVICE_ACTIONS = ("callback", "contact_customer")
 """Customer service talks to customers on every department's cases."""
 

@@ -106,6 +106,7 @@ async def perform(
             await close(session=session, case=case, by=actor, reason=action.reason, at=now)
         case CompleteTask():
             next_status(case.status, "complete_task")
+            await steps.check_task_owner(session=session, case=case, task_ref=action.task, by=actor)
             entry.text_sealed = seal(settings, action.note)
             await complete(session=session, case=case, task_ref=action.task, by=actor.id, details=action.details,
                            at=now)
@@ -491,9 +492,9 @@ async def apply_warning(*, session: AsyncSession, warning: ClockWarned) -> Case:
 
 async def apply_escalation(*, session: AsyncSession, request: EscalationRequested) -> Case:
     """sla climbed a rung of the ladder: the supervisor or manager is added to the case (and takes it when
-    nobody holds it); a request for the assignee is a reminder on the timeline."""
+    nobody holds it); a request for the assignee is a reminder on the timeline. A closed case owes nothing."""
     case = await _case_for_clock(session, request.case_id)
-    if case.status not in (Status.NEW, Status.ASSIGNED, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.REOPENED):
+    if case.status == Status.CLOSED:  # a resolved case still owes its callback and its report
         await record(session, case, "escalation_ignored", actor=SLA, at=request.occurred_at,
                      details={"clock": request.clock, "role": request.role, "status": case.status})
         return case

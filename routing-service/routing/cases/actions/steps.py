@@ -27,6 +27,7 @@ from routing.procedures.schemas import StepSpec
 from routing.procedures.service import departments_concerned, procedure_of, record_step, refuse_twice, step_of
 from routing.replies.service import reply
 from routing.settings import Settings
+from routing.tasks.models import CaseTask
 from routing.tasks.service import open_hazard
 
 
@@ -67,6 +68,23 @@ def check_owner(spec: StepSpec, *, case: Case, actor: Actor, department: str | N
         return
     raise forbidden(f"{spec.step.replace('_', ' ')} on case {case.number} is for {owner}; staff of "
                     f"{actor.department or 'no department'} cannot record it", department=owner)
+
+
+async def check_task_owner(*, session: AsyncSession, case: Case, task_ref: str, by: Actor) -> None:
+    """A safety task is done by its owning department (food safety seals, security preserves the footage), by the
+    case's own people, or by a supervisor."""
+    if by.at_least("supervisor"):
+        return
+    task = await session.scalar(select(CaseTask).where(CaseTask.case_id == case.id,
+                                                       (CaseTask.id == task_ref) | (CaseTask.code == task_ref)))
+    if task is None:
+        return  # completing it answers 404
+    if by.department is not None and by.department in (task.owner_department, case.department):
+        return
+    if by.id in (case.assignee_id, case.liaison_id, task.owner_id) or by.id in case.watchers:
+        return
+    raise forbidden(f"task {task.code} belongs to {task.owner_department}; staff of "
+                    f"{by.department or 'no department'} cannot complete it", department=task.owner_department)
 
 
 async def plan_started(*, session: AsyncSession, case: Case, action: PlanStarted, by: Actor, settings: Settings,
