@@ -145,3 +145,41 @@ async def test_a_hazard_found_later_brings_its_template_s_removal_tasks(routing)
     body = response.json()
     assert "wet_floor" in body["hazards"]
     assert "secure_wet_floor" in {t["code"] for t in body["tasks"]}
+
+
+async def test_a_revised_procedure_applies_to_new_cases_while_open_ones_keep_their_version(routing):
+    store = await routing.new_store()
+    before = await _case(routing, store, "希望會員日活動可以提前在 APP 通知", urgency="minor")
+    current = (await routing.client.get("/v1/procedures/minor", headers=routing.headers())).json()
+    revised = {k: current[k] for k in ("name", "steps", "callback_required", "confirmation_required", "report",
+                                       "supervisor_alert")}
+    for step in revised["steps"]:
+        if step["step"] == "assessed":
+            step["due_minutes"] = 12 * 60
+
+    refused = await routing.client.put("/v1/procedures/minor", json=revised, headers=routing.person(store, "SUP"))
+    response = await routing.client.put("/v1/procedures/minor", json=revised, headers=routing.headers())
+    after = await _case(routing, store, "希望會員日活動可以提前一天在 APP 通知大家", urgency="minor")
+
+    assert refused.status_code == 403 and response.status_code == 200, response.text
+    version = response.json()["version"]
+    assert version == current["version"] + 1
+    assert (await routing.case(before["id"]))["procedure"]["version"] == current["version"]
+    assert after["procedure"]["version"] == version
+    assessed = _step(after, "assessed")
+    assert datetime.fromisoformat(assessed["due_at"]) == datetime.fromisoformat(after["received_at"]) + timedelta(hours=12)
+    versions = (await routing.client.get("/v1/procedures/minor/versions", headers=routing.headers())).json()
+    assert [v["version"] for v in versions][-2:] == [current["version"], version]
+    await routing.client.put("/v1/procedures/minor", json={**revised, "steps": current["steps"]},
+                             headers=routing.headers())
+
+
+async def test_a_procedure_with_a_step_routing_cannot_record_is_refused_with_the_reason(routing):
+    current = (await routing.client.get("/v1/procedures/general", headers=routing.headers())).json()
+    body = {k: current[k] for k in ("name", "callback_required", "confirmation_required", "report", "supervisor_alert")}
+
+    response = await routing.client.put("/v1/procedures/general", headers=routing.headers(),
+                                        json={**body, "steps": [*current["steps"], {"step": "teleport", "title": "x",
+                                                                                    "owner_role": "staff"}]})
+
+    assert response.status_code == 422 and "teleport" in response.text

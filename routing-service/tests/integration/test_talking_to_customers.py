@@ -155,3 +155,27 @@ async def test_a_supervisor_posts_the_store_s_digest_to_the_work_group(routing):
 
     message = await eventually(digest, timeout=20, what="the digest sent")
     assert "新工單 1" in message["body"] and "處理中 1" in message["body"]  # type: ignore[index]
+
+
+async def test_the_daily_digest_goes_out_once_per_store_after_its_time(routing):
+    from datetime import UTC, datetime
+
+    from closeloop.db import Database
+    from routing.work_group.digest import DigestTimer
+
+    store = await routing.new_store()
+    await routing.case_opened_for(routing.feedback(store, RUDE, customer=f"c-{uuid.uuid4()}"))
+    database = Database(routing.settings.database_url, pool_size=1)
+    timer = DigestTimer(database=database, settings=routing.settings.model_copy(update={"digest_local_time": "18:00"}))
+    try:
+        before_time = await timer.post_due(datetime(2099, 1, 5, 9, 0, tzinfo=UTC))  # 17:00 in Shanghai
+        first = await timer.post_due(datetime(2099, 1, 5, 10, 30, tzinfo=UTC))  # 18:30
+        again = await timer.post_due(datetime(2099, 1, 5, 11, 0, tzinfo=UTC))
+    finally:
+        await database.dispose()
+
+    stores = await routing.sql("SELECT count(*) AS n FROM routing.stores WHERE active")
+    assert (before_time, first, again) == (0, stores[0].n, 0)
+    rows = await routing.sql("SELECT dedupe_key FROM routing.outbound_messages WHERE dedupe_key = :key",
+                             key=f"digest:{store}:2099-01-05")
+    assert len(rows) == 1
