@@ -58,8 +58,13 @@ async def report_of(*, session: AsyncSession, case: Case, kind: str, create: boo
     report = await session.scalar(query.with_for_update() if lock else query)
     if report is not None:
         return report
-    if not create or await required_report(session=session, case=case) != kind:
+    if not create:
         raise NotFound("report", f"{kind} report of case {case.number}")
+    required = await required_report(session=session, case=case)
+    if required != kind:
+        raise Conflict(f"the {case.urgency} procedure case {case.number} follows requires "
+                       f"{'no report' if required is None else f'the {required} report'}, not the {kind} report",
+                       required_report=required)
     await session.execute(insert(CaseReport).values(id=str(uuid.uuid4()), case_id=case.id, kind=kind, status="draft")
                           .on_conflict_do_nothing())
     report = await session.scalar(query.with_for_update() if lock else query)

@@ -141,3 +141,14 @@ async def test_the_report_renders_as_html_with_its_sections_escaped(routing):
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     assert "重要反饋處理報告" in response.text and "預防措施" in response.text
     assert "<script>" not in response.text and "&lt;script&gt;" in response.text
+
+
+async def test_a_report_the_procedure_does_not_require_is_refused(routing):
+    store = await routing.new_store()
+    case = await routing.case_opened_for(routing.feedback(store, "收银员态度很差,找零还扔在台面上",
+                                                          customer=f"c-{uuid.uuid4()}"))
+    await routing.act(case["id"], {"type": "resolve", "resolution": "致歉", "first_contact": True})
+
+    response = await routing.act(case["id"], {"type": "report_submitted", "report": "important"})
+
+    assert response.status_code == 409 and "requires no report" in response.json()["detail"]
