@@ -15,7 +15,7 @@ set -eu
 
 # The services' own background-work switches (CLOSELOOP_RUN_<NAME>), besides relay and consumers.
 # tests/deploy/test_entrypoint.py fails when a service's Settings gains a run_* switch not listed here.
-BACKGROUND="TIMER SENDER SNAPSHOTS"
+BACKGROUND="TIMER SENDER SNAPSHOTS DIGEST"
 
 usage() {
     echo "usage: closeloop {api|worker|relay|consumer|all|provision} <service> | closeloop <closeloop-stack command>" >&2
