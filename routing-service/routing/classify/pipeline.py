@@ -5,12 +5,15 @@
    that decided them; high-recall safety rules set a floor nothing may lower.
 3. The statistical model labels what the rules leave open: category and urgency as one
    pair from its joint `situation` head, consistent with whatever the rules did fix.
-   Where a specific non-safety rule decided, the model may only *escalate*: when it is
-   confident (p ≥ params["escalate_at"]) of a more urgent pair, that pair wins (a
-   "goods defect" rule on "the baby-food seal was already broken" does not hide a food
-   safety case). It replaces a rule's labels outright only above params["override_at"]
-   (by default never). Both thresholds were chosen by cross-validation on the
-   hand-written corpus (never on the development or held-out sets).
+   Urgency is not a plain argmax: when P(urgent) ≥ params["urgent_at"] the model's best
+   urgent pair is taken (a missed urgent case costs far more than a false alarm).
+   Where a specific non-safety rule decided, the model may *escalate*: a more urgent pair
+   wins when p ≥ params["escalate_at"] (or P(urgent) ≥ params["urgent_at"] for an urgent
+   one), so a "goods defect" rule on "the baby-food seal was already broken" does not hide
+   a food safety case. It replaces a rule's labels outright only when p ≥
+   params["override_at"], and the rules' kind when p ≥ params["kind_override_at"].
+   The thresholds were chosen by cross-validation on the hand-written corpus (never on
+   the development or held-out sets). Nothing here touches the safety floor.
    A staff correction the model remembers wins over both (but not over the safety floor).
 4. The raising rules (threats, group and repeat complaints, agitation, VIP) only raise.
 """
@@ -168,6 +171,19 @@ def _model_pair(probs: dict[str, dict[str, float]], category: str | None, urgenc
     return c, u, p / total if total else 0.0
 
 
+def _urgent_reading(probs: dict[str, dict[str, float]], threshold: float, category: str | None) -> tuple[str, str, float] | None:
+    """The model's best urgent pair when P(urgent) reaches `threshold`: missing an urgent case costs far more
+    than a supervisor's look at a false alarm, so urgency is not left to a plain argmax."""
+    if SITUATION not in probs or probs["urgency"].get("urgent", 0.0) < threshold:
+        return None
+    urgent = {k: p for k, p in probs[SITUATION].items() if k.endswith("|urgent") and category in (None, k.split("|")[0])}
+    if not urgent:
+        return None
+    pair = max(urgent, key=urgent.__getitem__)
+    c, u = pair.split("|")
+    return c, u, probs["urgency"]["urgent"]
+
+
 def _decide(
     text: str,
     probs: dict[str, dict[str, float]],
@@ -199,7 +215,10 @@ def _decide(
         verdict.urgency = "minor"  # praise is minor unless it reports a problem the rules found
     escalate_at = float(model.params.get("escalate_at", 1.01))
     override_at = float(model.params.get("override_at", 1.01))
+    urgent_at = float(model.params.get("urgent_at", 1.01))
     best_c, best_u, best_p = _model_pair(probs, None, None)
+    if best_u != "urgent" and (reading := _urgent_reading(probs, urgent_at, None)):
+        best_c, best_u, best_p = reading
     if verdict.category is not None and verdict.urgency is not None:
         labels["category"], labels["urgency"] = verdict.category, verdict.urgency
         for head in ("category", "urgency"):
@@ -210,7 +229,8 @@ def _decide(
             # the rules' urgency after their own raising rules: the model learnt raised labels too
             ruled = verdict.urgency if labels["kind"] == "praise" else raise_urgency(verdict.urgency, text, customer_tier=customer_tier)[0]
             more_urgent = URGENCY_RANK[best_u] > URGENCY_RANK[ruled]
-            if (more_urgent and best_p >= escalate_at) or best_p >= override_at:
+            sure_enough = best_p >= (min(escalate_at, urgent_at) if best_u == "urgent" else escalate_at)
+            if (more_urgent and sure_enough) or best_p >= override_at:
                 labels["category"], labels["urgency"] = best_c, best_u
                 confidence["category"] = confidence["urgency"] = best_p
                 terms = _top_features(model, x_row, SITUATION if SITUATION in model.heads else "urgency",
@@ -221,6 +241,8 @@ def _decide(
                                       f"over the rule's {verdict.category}/{verdict.urgency}"))
     else:
         c, u, p = _model_pair(probs, verdict.category, verdict.urgency)
+        if u != "urgent" and verdict.urgency is None and (reading := _urgent_reading(probs, urgent_at, verdict.category)):
+            c, u, p = reading
         labels["category"], labels["urgency"] = c, u
         for head, value in (("category", c), ("urgency", u)):
             if getattr(verdict, head) is not None:

@@ -43,7 +43,7 @@ TRAINED_HEADS = (SITUATION, "kind")
 DEFAULT_PARAMS: dict[str, Any] = {
     "C": 10.0, "min_df": 2, "correction_weight": 3.0, "generated_weight": 0.5, "max_iter": 200, "tol": 1e-4,
     # how the pipeline weighs the model against non-safety rules (pipeline.py, chosen by cross-validation)
-    "escalate_at": 0.5, "override_at": 0.8, "kind_override_at": 0.9,
+    "escalate_at": 0.5, "override_at": 0.8, "kind_override_at": 0.9, "urgent_at": 0.35,
 }
 
 

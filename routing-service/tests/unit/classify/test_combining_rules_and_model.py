@@ -23,7 +23,7 @@ def test_confident_model_escalates_a_non_safety_rule(alarmist_model) -> None:
 
 def test_without_escalation_the_specific_rule_decides() -> None:
     corpus = [e if e.category == "safety" else replace(e, category="safety", urgency="urgent") for e in build_corpus()]
-    model = train(corpus, {"escalate_at": 1.01, "override_at": 1.01})
+    model = train(corpus, {"escalate_at": 1.01, "override_at": 1.01, "urgent_at": 1.01})
 
     result = classify("冇貨", model=model)
 
