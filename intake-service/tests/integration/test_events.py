@@ -15,7 +15,8 @@ from closeloop.contracts.org import StoreUpserted
 from closeloop.contracts.topics import FEEDBACK, ORG, SURVEY
 from fleet.testing import broker_outage, eventually
 
-CLEAR_PHONE = re.compile(r"(?<![\d*])1[3-9]\d{9}(?!\d)")
+# A phone stands apart from letters and digits; a run of digits inside a hex hash or id is not a phone.
+CLEAR_PHONE = re.compile(r"(?<![0-9A-Za-z*])1[3-9]\d{9}(?![0-9A-Za-z])")
 
 
 def _store() -> str:
